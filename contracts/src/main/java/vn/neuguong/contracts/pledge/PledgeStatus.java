@@ -1,0 +1,5 @@
+package vn.neuguong.contracts.pledge;
+
+public enum PledgeStatus {
+    REGISTERED, SELF_ASSESSED, EVALUATED, WITHDRAWN
+}

@@ -1,0 +1,5 @@
+package vn.neuguong.contracts.pledge;
+
+public enum PledgerKind {
+    INDIVIDUAL, COLLECTIVE
+}
