@@ -1,0 +1,99 @@
+package vn.neuguong.platform.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+import vn.neuguong.contracts.Topics;
+
+/** Topics from configuration, dead-lettering for listeners, and a Kafka health indicator. */
+@AutoConfiguration
+@EnableConfigurationProperties(TopicProperties.class)
+public class KafkaConfiguration {
+
+    private static final List<String> EVENT_TOPICS = List.of(Topics.PLEDGE_EVENTS, Topics.RECOGNITION_EVENTS,
+            Topics.REPORT_EVENTS);
+    private static final List<String> STATE_TOPICS = List.of(Topics.ORG_UNITS, Topics.AGGREGATES);
+
+    /**
+     * Event topics keep everything (aggregates can be rebuilt from offset 0); state topics are compacted to
+     * the latest record per key. Creating an existing topic is a no-op, so every service may declare them all.
+     */
+    @Bean
+    KafkaAdmin.NewTopics neuguongTopics(TopicProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : EVENT_TOPICS) {
+            topics.add(topic(topic, properties).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build());
+        }
+        for (String topic : STATE_TOPICS) {
+            topics.add(topic(topic, properties).compact().build());
+        }
+        for (String topic : concat(EVENT_TOPICS, STATE_TOPICS)) {
+            topics.add(topic(Topics.deadLetter(topic), properties).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    private static TopicBuilder topic(String name, TopicProperties properties) {
+        TopicBuilder builder = TopicBuilder.name(name).partitions(properties.partitions())
+                .replicas(properties.replicationFactor());
+        if (properties.replicationFactor() >= 3) {
+            builder.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
+        }
+        return builder;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    /**
+     * A listener record that still fails after two quick retries goes to {@code <topic>.dlq} with the exception
+     * in its headers, and the partition keeps flowing.
+     */
+    @Bean
+    CommonErrorHandler deadLetteringErrorHandler(KafkaProperties kafkaProperties) {
+        Map<String, Object> config = kafkaProperties.buildProducerProperties();
+        KafkaTemplate<Object, Object> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        return new DefaultErrorHandler(recoverer, new FixedBackOff(200, 2));
+    }
+
+    @Bean
+    HealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+        return () -> {
+            try (AdminClient client = AdminClient.create(admin.getConfigurationProperties())) {
+                var cluster = client.describeCluster(new DescribeClusterOptions().timeoutMs(3_000));
+                int brokers = cluster.nodes().get(3, TimeUnit.SECONDS).size();
+                return Health.up().withDetail("clusterId", cluster.clusterId().get(3, TimeUnit.SECONDS))
+                        .withDetail("brokers", brokers).build();
+            } catch (Exception e) {
+                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+            }
+        };
+    }
+}
