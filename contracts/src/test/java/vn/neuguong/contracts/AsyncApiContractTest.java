@@ -1,0 +1,108 @@
+package vn.neuguong.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
+
+import vn.neuguong.contracts.orgunit.OrgUnit;
+import vn.neuguong.contracts.orgunit.OrgUnitChanged;
+import vn.neuguong.contracts.orgunit.OrgUnitLevel;
+import vn.neuguong.contracts.pledge.PledgeChanged;
+import vn.neuguong.contracts.pledge.PledgeSnapshot;
+import vn.neuguong.contracts.pledge.PledgeStatus;
+import vn.neuguong.contracts.pledge.PledgerKind;
+
+/** Keeps the hand-written AsyncAPI document and the Java event contracts from drifting apart. */
+class AsyncApiContractTest {
+
+    private static final Map<String, Object> DOCUMENT = load();
+
+    @Test
+    void everyChannelIsATopicOfTheContracts() throws IllegalAccessException {
+        List<Object> topics = new ArrayList<>();
+        for (Field field : Topics.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                topics.add(field.get(null));
+            }
+        }
+        List<Object> addresses = map(DOCUMENT.get("channels")).values().stream()
+                .map(channel -> map(channel).get("address")).toList();
+        assertThat(addresses).isNotEmpty().allMatch(topics::contains);
+    }
+
+    static Stream<Arguments> payloads() {
+        return Stream.of(Arguments.of("OrgUnit", OrgUnit.class), Arguments.of("OrgUnitChanged", OrgUnitChanged.class),
+                Arguments.of("PledgeSnapshot", PledgeSnapshot.class), Arguments.of("PledgeChanged", PledgeChanged.class));
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void schemaPropertiesAreExactlyTheRecordComponents(String schema, Class<? extends Record> payload) {
+        List<String> components = Arrays.stream(payload.getRecordComponents()).map(RecordComponent::getName).toList();
+        assertThat(map(schema(schema).get("properties")).keySet()).containsExactlyInAnyOrderElementsOf(components);
+        assertThat(list(schema(schema).get("required"))).allMatch(components::contains);
+    }
+
+    @Test
+    void enumsListTheJavaConstants() {
+        assertThat(enumOf("PledgeSnapshot", "status")).containsExactlyElementsOf(names(PledgeStatus.values()));
+        assertThat(enumOf("PledgeSnapshot", "pledgerKind")).containsExactlyElementsOf(names(PledgerKind.values()));
+        assertThat(enumOf("OrgUnit", "level")).containsExactlyElementsOf(names(OrgUnitLevel.values()));
+    }
+
+    @Test
+    void messagesNameTheirCloudEventTypes() {
+        Map<String, Object> messages = map(map(DOCUMENT.get("components")).get("messages"));
+        assertThat(map(messages.get("OrgUnitChanged")).get("name")).isEqualTo(OrgUnitChanged.TYPE);
+        String pledgeTypes = ((String) map(messages.get("PledgeChanged")).get("description")).replace("\n", " ");
+        for (String type : List.of(PledgeChanged.REGISTERED, PledgeChanged.REVISED, PledgeChanged.SELF_ASSESSED,
+                PledgeChanged.EVALUATED, PledgeChanged.WITHDRAWN)) {
+            assertThat(pledgeTypes).contains(type.substring("vn.neuguong.pledge".length()));
+        }
+    }
+
+    private static List<Object> enumOf(String schema, String property) {
+        return list(map(map(schema(schema).get("properties")).get(property)).get("enum"));
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+
+    private static Map<String, Object> schema(String name) {
+        return map(map(map(DOCUMENT.get("components")).get("schemas")).get(name));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object value) {
+        return (List<Object>) value;
+    }
+
+    private static Map<String, Object> load() {
+        try (InputStream in = AsyncApiContractTest.class.getResourceAsStream("/asyncapi/neuguong.asyncapi.yaml")) {
+            return new Yaml().load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
