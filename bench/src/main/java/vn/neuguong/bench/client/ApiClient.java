@@ -1,0 +1,100 @@
+package vn.neuguong.bench.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * A small client of the NêuGương API through the gateway. Tokens are minted from the development token
+ * issuer and cached per identity.
+ */
+public class ApiClient {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final URI gateway;
+    private final URI issuer;
+    private final Map<Identity, String> tokens = new ConcurrentHashMap<>();
+
+    public ApiClient(URI gateway, URI issuer) {
+        this.gateway = gateway;
+        this.issuer = issuer;
+    }
+
+    public record Identity(String sub, String name, String unitId, List<String> roles) {
+    }
+
+    public JsonMapper json() {
+        return json;
+    }
+
+    public String token(Identity identity) {
+        return tokens.computeIfAbsent(identity, this::mint);
+    }
+
+    private String mint(Identity identity) {
+        String body = json.writeValueAsString(Map.of("sub", identity.sub(), "name", identity.name(), "unitId",
+                identity.unitId(), "roles", identity.roles()));
+        HttpRequest request = HttpRequest.newBuilder(issuer.resolve("/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        ApiResponse response = send(request);
+        if (!response.ok()) {
+            throw new IllegalStateException("Token issuer answered " + response.status() + ": " + response.body());
+        }
+        return response.body().path("access_token").asString();
+    }
+
+    public ApiResponse get(Identity as, String path) {
+        return send(request(as, path).GET().build());
+    }
+
+    public ApiResponse post(Identity as, String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(as, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        headers.forEach(builder::header);
+        return send(builder.build());
+    }
+
+    public ApiResponse put(Identity as, String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(as, path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        headers.forEach(builder::header);
+        return send(builder.build());
+    }
+
+    public static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private HttpRequest.Builder request(Identity as, String path) {
+        return HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token(as)).header("Accept", "application/json");
+    }
+
+    private ApiResponse send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode body = response.body() == null || response.body().isBlank() ? MissingNode.getInstance()
+                    : json.readTree(response.body());
+            return new ApiResponse(response.statusCode(), body, response.headers().firstValue("ETag").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package vn.neuguong.bench.demo;
+
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import tools.jackson.databind.JsonNode;
+import vn.neuguong.bench.client.ApiClient;
+import vn.neuguong.bench.client.ApiClient.Identity;
+import vn.neuguong.bench.client.ApiResponse;
+
+/**
+ * Publishes a realistic pledge season through the public API, as the communes would: in every province a
+ * few communes, their members' individual pledges (concrete and generic ones) and the party committee's
+ * collective pledge; then some are revised, self-assessed, evaluated and withdrawn. Deterministic for a seed,
+ * and safe to run twice: every registration carries an Idempotency-Key.
+ */
+public class DemoSeason {
+
+    private final ApiClient api;
+    private final int year;
+    private final int communesPerProvince;
+    private final int membersPerCommune;
+    private final long seed;
+    private final Map<String, AtomicInteger> tally = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    public DemoSeason(ApiClient api, int year, int communesPerProvince, int membersPerCommune, long seed) {
+        this.api = api;
+        this.year = year;
+        this.communesPerProvince = communesPerProvince;
+        this.membersPerCommune = membersPerCommune;
+        this.seed = seed;
+    }
+
+    public static int currentYear() {
+        return Year.now().getValue();
+    }
+
+    public Map<String, AtomicInteger> run() throws Exception {
+        Identity board = new Identity("demo-central-board", "Ban Tuyên giáo và Dân vận Trung ương", "vn",
+                List.of("CENTRAL_BOARD"));
+        List<JsonNode> provinces = children(board, "vn").stream()
+                .filter(unit -> "PROVINCE".equals(unit.path("level").asString()) && unit.path("validTo").isNull())
+                .toList();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (JsonNode province : provinces) {
+                List<JsonNode> communes = children(board, province.path("id").asString());
+                Random pick = new Random(seed ^ province.path("id").asString().hashCode());
+                for (int i = 0; i < Math.min(communesPerProvince, communes.size()); i++) {
+                    JsonNode commune = communes.get(pick.nextInt(communes.size()));
+                    work.add(pool.submit(() -> {
+                        commune(commune);
+                        return null;
+                    }));
+                }
+            }
+            for (Future<?> future : work) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return tally;
+    }
+
+    private List<JsonNode> children(Identity as, String unitId) {
+        ApiResponse response = api.get(as, "/api/org-units/" + unitId + "/children?size=500");
+        require(response, "list the units under " + unitId);
+        List<JsonNode> units = new ArrayList<>();
+        response.body().path("items").forEach(units::add);
+        return units;
+    }
+
+    private void commune(JsonNode commune) {
+        String unitId = commune.path("id").asString();
+        Random random = new Random(seed ^ unitId.hashCode());
+        Identity officer = new Identity("demo-officer-" + unitId, "Văn phòng Đảng ủy " + commune.path("name").asString(),
+                unitId, List.of("UNIT_OFFICER"));
+
+        Map<String, Object> collective = pledge(unitId, Map.of("kind", "COLLECTIVE", "name",
+                "Đảng ủy " + commune.path("name").asString()), PledgeTexts.collective(commune.path("name").asString(), year));
+        ApiResponse registered = register(officer, collective, "demo-" + year + "-collective-" + unitId);
+        if (registered != null) {
+            selfAssess(officer, registered, random);
+            evaluate(officer, registered, random);
+        }
+        for (int i = 1; i <= membersPerCommune; i++) {
+            member(officer, unitId, i, random);
+        }
+    }
+
+    private void member(Identity officer, String unitId, int index, Random random) {
+        String memberId = "demo-dv-" + unitId + "-" + index;
+        String fullName = PledgeTexts.fullName(random);
+        Identity member = new Identity(memberId, fullName, unitId, List.of("MEMBER"));
+        boolean concrete = random.nextDouble() < 0.65;
+        Map<String, Object> pledger = Map.of("kind", "INDIVIDUAL", "memberId", memberId, "fullName", fullName,
+                "position", PledgeTexts.position(random));
+        Map<String, Object> body = pledge(unitId, pledger, concrete ? PledgeTexts.concrete(random, year, 2 + random.nextInt(2))
+                : PledgeTexts.generic(random, 2));
+        ApiResponse pledge = register(member, body, "demo-" + year + "-" + memberId);
+        if (pledge == null) {
+            return;
+        }
+        if (!concrete && random.nextDouble() < 0.3) {
+            Map<String, Object> revised = pledge(unitId, pledger, PledgeTexts.concrete(random, year, 2));
+            ApiResponse response = api.put(member, "/api/pledges/" + pledge.body().path("id").asString(), revised,
+                    Map.of("If-Match", "\"" + pledge.version() + "\""));
+            count(response, "revised");
+            if (response.ok()) {
+                pledge = response;
+            }
+        }
+        double fate = random.nextDouble();
+        if (fate < 0.04) {
+            ApiResponse response = api.post(member, path(pledge, "withdrawal"),
+                    Map.of("reason", "Chuyển sinh hoạt đảng sang đơn vị khác"), Map.of());
+            count(response, "withdrawn");
+        } else if (fate < 0.75) {
+            ApiResponse assessed = selfAssess(member, pledge, random);
+            if (assessed != null && random.nextDouble() < 0.8) {
+                evaluate(officer, assessed, random);
+            }
+        }
+    }
+
+    private Map<String, Object> pledge(String unitId, Map<String, Object> pledger, List<Map<String, Object>> commitments) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("year", year);
+        body.put("unitId", unitId);
+        body.put("pledger", pledger);
+        body.put("commitments", commitments);
+        return body;
+    }
+
+    private ApiResponse register(Identity as, Map<String, Object> body, String idempotencyKey) {
+        ApiResponse response = api.post(as, "/api/pledges", body, Map.of("Idempotency-Key", idempotencyKey));
+        if (response.status() == 409 && response.body().has("existingId")) {
+            count(response, "already registered");
+            return null;
+        }
+        count(response, "registered");
+        return response.ok() ? response : null;
+    }
+
+    private ApiResponse selfAssess(Identity as, ApiResponse pledge, Random random) {
+        List<Map<String, Object>> outcomes = new ArrayList<>();
+        int commitments = pledge.body().path("commitments").size();
+        for (int i = 0; i < commitments; i++) {
+            boolean done = random.nextDouble() < 0.8;
+            outcomes.add(Map.of("commitmentIndex", i, "done", done, "note",
+                    done ? "Đã hoàn thành, có minh chứng kèm theo" : "Chưa hoàn thành do thay đổi nhiệm vụ"));
+        }
+        ApiResponse response = api.post(as, path(pledge, "self-assessment"), Map.of("outcomes", outcomes, "summary",
+                "Tự đánh giá cuối năm " + year), Map.of());
+        count(response, "self-assessed");
+        return response.ok() ? response : null;
+    }
+
+    private void evaluate(Identity officer, ApiResponse pledge, Random random) {
+        double roll = random.nextDouble();
+        String grade = roll < 0.25 ? "EXCELLENT" : roll < 0.7 ? "GOOD" : roll < 0.95 ? "COMPLETED" : "NOT_COMPLETED";
+        ApiResponse response = api.post(officer, path(pledge, "evaluation"), Map.of("grade", grade, "comment",
+                "Chi bộ đánh giá theo kết quả thực hiện cam kết"), Map.of());
+        count(response, "evaluated " + grade);
+    }
+
+    private static String path(ApiResponse pledge, String action) {
+        return "/api/pledges/" + pledge.body().path("id").asString() + "/" + action;
+    }
+
+    private void count(ApiResponse response, String what) {
+        String key = response.ok() ? what : what + " failed (HTTP " + response.status() + ")";
+        tally.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    private static void require(ApiResponse response, String what) {
+        if (!response.ok()) {
+            throw new IllegalStateException("Could not " + what + ": HTTP " + response.status() + " " + response.body());
+        }
+    }
+}
