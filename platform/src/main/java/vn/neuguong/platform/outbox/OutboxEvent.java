@@ -6,9 +6,10 @@ import java.time.Instant;
  * An event waiting in its owner document's {@code outbox} array. It is written in the same single-document
  * update as the state change it describes, so the event exists if and only if the change happened.
  *
- * @param data the CloudEvent data, already serialized as JSON
+ * @param eventId the CloudEvent id ({@code id} itself would be mapped to {@code _id} by Spring Data)
+ * @param data    the CloudEvent data, already serialized as JSON
  */
-public record OutboxEvent(String id, String topic, String key, String type, String subject, Instant time,
+public record OutboxEvent(String eventId, String topic, String key, String type, String subject, Instant time,
         String data) {
 
     /** Name of the array field holding pending events in an owner document. */

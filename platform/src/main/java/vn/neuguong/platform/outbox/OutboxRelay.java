@@ -123,10 +123,12 @@ public class OutboxRelay implements SmartLifecycle {
             List<String> acknowledged = document.acknowledged();
             sent += acknowledged.size();
             removals.add(new UpdateOneModel<>(Filters.eq("_id", document.id()), Updates.combine(
-                    Updates.pull(OutboxEvent.OUTBOX_FIELD, Filters.in("id", acknowledged)),
+                    Updates.pull(OutboxEvent.OUTBOX_FIELD, Filters.in("eventId", acknowledged)),
                     Updates.unset(LEASE_OWNER), Updates.unset(LEASE_UNTIL))));
         }
-        collection.bulkWrite(removals);
+        if (!removals.isEmpty()) {
+            collection.bulkWrite(removals);
+        }
         // Only a document whose outbox is now empty stops being pending; a concurrent write that pushed a
         // new event keeps it pending because the size condition no longer holds.
         collection.updateMany(Filters.and(Filters.in("_id", ids), Filters.size(OutboxEvent.OUTBOX_FIELD, 0)),
@@ -140,7 +142,7 @@ public class OutboxRelay implements SmartLifecycle {
         List<String> ids = new ArrayList<>();
         List<CompletableFuture<SendResult<String, String>>> acks = new ArrayList<>();
         for (Document event : events) {
-            ids.add(event.getString("id"));
+            ids.add(event.getString("eventId"));
             acks.add(kafka.send(toRecord(event)));
         }
         return new Claimed(document.get("_id"), ids, acks);
@@ -151,7 +153,7 @@ public class OutboxRelay implements SmartLifecycle {
                 event.getString("data"));
         Instant time = event.getDate("time").toInstant();
         header(record, CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
-        header(record, CloudEvents.HEADER_ID, event.getString("id"));
+        header(record, CloudEvents.HEADER_ID, event.getString("eventId"));
         header(record, CloudEvents.HEADER_TYPE, event.getString("type"));
         header(record, CloudEvents.HEADER_SOURCE, properties.source());
         header(record, CloudEvents.HEADER_TIME, time.toString());

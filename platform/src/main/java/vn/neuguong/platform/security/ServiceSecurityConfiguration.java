@@ -15,7 +15,10 @@ import org.springframework.security.web.SecurityFilterChain;
  * audience checked through {@code spring.security.oauth2.resourceserver.jwt.audiences}. The {@code roles} claim
  * becomes {@code ROLE_*} authorities; object-level rules live in each service's domain code.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = {
+    "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration"})
 public class ServiceSecurityConfiguration {
 
     @Bean

@@ -1,0 +1,96 @@
+package vn.neuguong.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.test.context.TestPropertySource;
+
+import vn.neuguong.contracts.CloudEvents;
+import vn.neuguong.contracts.Topics;
+import vn.neuguong.platform.KafkaRecords;
+import vn.neuguong.testsupport.IntegrationTest;
+import vn.neuguong.testsupport.TestInfrastructure;
+
+@IntegrationTest
+@TestPropertySource(properties = {"neuguong.outbox.collections=parcels", "neuguong.outbox.source=/neuguong/test"})
+class OutboxRelayIT {
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    OutboxEvents outboxEvents;
+
+    record Parcel(String parcelId, long version) {
+    }
+
+    /** A state change as a service makes it: the state and its event in one single-document update. */
+    private void change(String id, long version) {
+        OutboxEvent event = outboxEvents.create(Topics.REPORT_EVENTS, "vn.neuguong.test.changed.v1", id,
+                new Parcel(id, version));
+        mongo.upsert(Query.query(Criteria.where("_id").is(id)), new Update().set("version", version)
+                .push(OutboxEvent.OUTBOX_FIELD, event).set(OutboxEvent.PENDING_SINCE_FIELD, event.time()), "parcels");
+    }
+
+    @Test
+    void publishesEveryEventInOrderAsCloudEventsAndEmptiesTheOutbox() {
+        String id = "parcel-" + UUID.randomUUID();
+        change(id, 1);
+        change(id, 2);
+        change(id, 3);
+
+        List<ConsumerRecord<String, String>> records = KafkaRecords.await(Topics.REPORT_EVENTS,
+                record -> id.equals(record.key()), 3, Duration.ofSeconds(20));
+
+        assertThat(records).extracting(ConsumerRecord::value).containsExactly(
+                "{\"parcelId\":\"" + id + "\",\"version\":1}", "{\"parcelId\":\"" + id + "\",\"version\":2}",
+                "{\"parcelId\":\"" + id + "\",\"version\":3}");
+        ConsumerRecord<String, String> first = records.get(0);
+        assertThat(header(first, CloudEvents.HEADER_SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(header(first, CloudEvents.HEADER_TYPE)).isEqualTo("vn.neuguong.test.changed.v1");
+        assertThat(header(first, CloudEvents.HEADER_SOURCE)).isEqualTo("/neuguong/test");
+        assertThat(header(first, CloudEvents.HEADER_SUBJECT)).isEqualTo(id);
+        assertThat(header(first, CloudEvents.HEADER_ID)).isNotEqualTo(header(records.get(1), CloudEvents.HEADER_ID));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Document parcel = mongo.getCollection("parcels").find(new Document("_id", id)).first();
+            assertThat(parcel.getList(OutboxEvent.OUTBOX_FIELD, Document.class)).isEmpty();
+            assertThat(parcel).doesNotContainKey(OutboxEvent.PENDING_SINCE_FIELD);
+        });
+    }
+
+    @Test
+    void eventsWrittenWhileKafkaIsDownArePublishedWhenItReturns() {
+        String id = "parcel-" + UUID.randomUUID();
+        TestInfrastructure.get().stopKafka();
+        try {
+            change(id, 1);
+            change(id, 2);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(mongo.getCollection("parcels").find(new Document("_id", id)).first()
+                            .getList(OutboxEvent.OUTBOX_FIELD, Document.class)).hasSize(2));
+        } finally {
+            TestInfrastructure.get().startKafka();
+        }
+        List<ConsumerRecord<String, String>> records = KafkaRecords.await(Topics.REPORT_EVENTS,
+                record -> id.equals(record.key()), 2, Duration.ofSeconds(60));
+        assertThat(records).extracting(ConsumerRecord::value).containsExactly(
+                "{\"parcelId\":\"" + id + "\",\"version\":1}", "{\"parcelId\":\"" + id + "\",\"version\":2}");
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
