@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.databind.JsonNode;
@@ -75,8 +76,28 @@ public class ApiClient {
         return send(builder.build());
     }
 
+    /** For load generation: the request is sent without blocking the caller. */
+    public CompletableFuture<ApiResponse> postAsync(Identity as, String path, Object body) {
+        HttpRequest request = request(as, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .thenApply(response -> new ApiResponse(response.statusCode(), parse(response.body()),
+                        response.headers().firstValue("ETag").orElse(null)));
+    }
+
     public static String query(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return json.readTree(body);
+        } catch (RuntimeException notJson) {
+            return MissingNode.getInstance();
+        }
     }
 
     private HttpRequest.Builder request(Identity as, String path) {
@@ -87,9 +108,8 @@ public class ApiClient {
     private ApiResponse send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode body = response.body() == null || response.body().isBlank() ? MissingNode.getInstance()
-                    : json.readTree(response.body());
-            return new ApiResponse(response.statusCode(), body, response.headers().firstValue("ETag").orElse(null));
+            return new ApiResponse(response.statusCode(), parse(response.body()),
+                    response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
