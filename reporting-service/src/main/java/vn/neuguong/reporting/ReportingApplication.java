@@ -1,0 +1,14 @@
+package vn.neuguong.reporting;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ReportingApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ReportingApplication.class, args);
+    }
+}

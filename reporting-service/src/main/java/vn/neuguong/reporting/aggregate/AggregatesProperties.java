@@ -1,0 +1,29 @@
+package vn.neuguong.reporting.aggregate;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param applicationId  the Kafka Streams application id (consumer group, prefix of internal topics); a new id
+ *                       rebuilds every aggregate from offset 0
+ * @param stateDir       where the state stores (RocksDB) live; restored from their changelogs when lost
+ * @param commitInterval how often results are committed (and become visible downstream) under exactly-once
+ * @param source         CloudEvents {@code source} of the aggregate records
+ */
+@ConfigurationProperties("neuguong.aggregates")
+public record AggregatesProperties(String applicationId, Path stateDir, Duration commitInterval, String source) {
+
+    public AggregatesProperties {
+        applicationId = applicationId == null ? "reporting-aggregates" : applicationId;
+        stateDir = stateDir == null ? Path.of(System.getProperty("java.io.tmpdir"), "neuguong-kafka-streams") : stateDir;
+        commitInterval = commitInterval == null ? Duration.ofMillis(100) : commitInterval;
+        source = source == null ? "/reporting-service/aggregates" : source;
+    }
+
+    /** The consumer group writing the aggregates to MongoDB; follows the application id, so a rebuild gets its own. */
+    public String writerGroupId() {
+        return applicationId + "-mongodb-writer";
+    }
+}

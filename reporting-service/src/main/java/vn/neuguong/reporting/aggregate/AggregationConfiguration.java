@@ -1,0 +1,65 @@
+package vn.neuguong.reporting.aggregate;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.kstream.KStream;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import vn.neuguong.contracts.Topics;
+import vn.neuguong.platform.kafka.TopicProperties;
+
+/** Runs the {@link AggregationTopology} in this service with Spring Kafka's Kafka Streams support. */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+class AggregationConfiguration {
+
+    @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
+    KafkaStreamsConfiguration aggregationStreamsConfig(KafkaProperties kafkaProperties, AggregatesProperties aggregates,
+            TopicProperties topics) {
+        Map<String, Object> config = kafkaProperties.buildStreamsProperties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, aggregates.applicationId());
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, aggregates.commitInterval().toMillis());
+        config.put(StreamsConfig.STATE_DIR_CONFIG, aggregates.stateDir().toString());
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, topics.replicationFactor().intValue());
+        return new KafkaStreamsConfiguration(config);
+    }
+
+    /**
+     * A stream thread that fails (broker unreachable for too long, a fenced producer) is replaced; under
+     * exactly-once its unfinished transaction is aborted and the work is redone from the last commit.
+     */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer replaceFailedStreamThreads() {
+        return factoryBean -> factoryBean.setStreamsUncaughtExceptionHandler(
+                exception -> StreamThreadExceptionResponse.REPLACE_THREAD);
+    }
+
+    @Bean
+    PledgeEvents pledgeEvents() {
+        return new PledgeEvents(JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+    }
+
+    @Bean
+    AggregationTopology aggregationTopology(List<EventSource> sources, Clock clock, AggregatesProperties aggregates) {
+        return new AggregationTopology(sources, clock, aggregates.source());
+    }
+
+    @Bean
+    KStream<String, UnitYearAggregate> aggregates(StreamsBuilder builder, AggregationTopology topology) {
+        return topology.addTo(builder, Topics.AGGREGATES);
+    }
+}

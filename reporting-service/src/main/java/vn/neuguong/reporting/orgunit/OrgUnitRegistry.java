@@ -1,0 +1,259 @@
+package vn.neuguong.reporting.orgunit;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+
+import vn.neuguong.contracts.Role;
+import vn.neuguong.contracts.orgunit.OrgUnit;
+import vn.neuguong.contracts.orgunit.OrgUnitLevel;
+import vn.neuguong.platform.security.CurrentUser;
+import vn.neuguong.platform.web.ConflictException;
+import vn.neuguong.platform.web.FieldProblem;
+import vn.neuguong.platform.web.ForbiddenException;
+import vn.neuguong.platform.web.InvalidInputException;
+import vn.neuguong.platform.web.NotFoundException;
+import vn.neuguong.reporting.Page;
+
+/**
+ * The org-unit registry, source of truth for the organisation tree. Reads answer from MongoDB; every change is
+ * published to {@code neuguong.org-units} through the outbox of the changed unit.
+ */
+@Service
+public class OrgUnitRegistry {
+
+    /** Validity dates are days in Vietnam. */
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final OrgUnitStore store;
+    private final Clock clock;
+
+    OrgUnitRegistry(OrgUnitStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(VIETNAM));
+    }
+
+    public Optional<OrgUnit> find(String id) {
+        return store.find(id).map(OrgUnitDocument::toOrgUnit);
+    }
+
+    public OrgUnit get(String id) {
+        return find(id).orElseThrow(() -> unknown(id));
+    }
+
+    public List<OrgUnit> findAll(Collection<String> ids) {
+        return store.findAll(ids).stream().map(OrgUnitDocument::toOrgUnit).toList();
+    }
+
+    public OrgUnitView view(String id) {
+        return store.find(id).map(OrgUnitView::of).orElseThrow(() -> unknown(id));
+    }
+
+    /** All children of a unit, in name order. */
+    public List<OrgUnit> children(String id) {
+        return store.children(id, null).stream().map(OrgUnitDocument::toOrgUnit).toList();
+    }
+
+    public Page<OrgUnitView> children(String id, LocalDate validOn, int page, int size) {
+        Page.checkRequest(page, size);
+        if (store.find(id).isEmpty()) {
+            throw unknown(id);
+        }
+        List<OrgUnitView> items = store.children(id, validOn, page, size).stream().map(OrgUnitView::of).toList();
+        return new Page<>(items, page, size, store.countChildren(id, validOn));
+    }
+
+    /**
+     * Units whose successor chain leads to this one (directly or through other merged units), e.g. the legacy
+     * provinces lp-06 Bắc Kạn and lp-19 Thái Nguyên for p-19 Thái Nguyên.
+     */
+    public List<OrgUnit> predecessors(String id) {
+        return predecessorsOfEach(List.of(id)).get(id);
+    }
+
+    /** {@link #predecessors(String)} of several units at once, by unit id. */
+    public Map<String, List<OrgUnit>> predecessorsOfEach(Collection<String> ids) {
+        Map<String, List<OrgUnit>> found = new HashMap<>();
+        Map<String, String> rootOf = new HashMap<>();
+        for (String id : ids) {
+            found.put(id, new ArrayList<>());
+            rootOf.put(id, id);
+        }
+        List<String> frontier = List.copyOf(ids);
+        while (!frontier.isEmpty()) {
+            List<String> next = new ArrayList<>();
+            for (OrgUnitDocument merged : store.mergedInto(frontier)) {
+                if (!rootOf.containsKey(merged.id())) {
+                    String root = rootOf.get(merged.successorId());
+                    rootOf.put(merged.id(), root);
+                    found.get(root).add(merged.toOrgUnit());
+                    next.add(merged.id());
+                }
+            }
+            frontier = next;
+        }
+        return found;
+    }
+
+    /**
+     * Units whose name matches the query with or without tone marks; names starting with it first, then names
+     * with a word starting with it, then names containing it.
+     */
+    public Page<OrgUnitView> search(String query, OrgUnitLevel level, int page, int size) {
+        Page.checkRequest(page, size);
+        String queryKey = SearchKey.of(query);
+        List<OrgUnitStore.SearchCandidate> ranked = store.searchCandidates(queryKey, level).stream()
+                .filter(candidate -> SearchKey.matchRank(candidate.searchKey(), queryKey) >= 0)
+                .sorted(Comparator.<OrgUnitStore.SearchCandidate>comparingInt(
+                                candidate -> SearchKey.matchRank(candidate.searchKey(), queryKey))
+                        .thenComparing(OrgUnitStore.SearchCandidate::searchKey)
+                        .thenComparing(OrgUnitStore.SearchCandidate::id))
+                .toList();
+        List<String> pageIds = ranked.stream().skip((long) page * size).limit(size)
+                .map(OrgUnitStore.SearchCandidate::id).toList();
+        Map<String, OrgUnitDocument> documents = store.findAll(pageIds).stream()
+                .collect(Collectors.toMap(OrgUnitDocument::id, Function.identity()));
+        List<OrgUnitView> items = pageIds.stream().map(documents::get).filter(Objects::nonNull)
+                .map(OrgUnitView::of).toList();
+        return new Page<>(items, page, size, ranked.size());
+    }
+
+    public OrgUnitView add(NewOrgUnit request, CurrentUser user) {
+        requireAdmin(user);
+        LocalDate validFrom = request.validFrom() != null ? request.validFrom() : today();
+        OrgUnit parent = request.parentId() == null ? null : find(request.parentId()).orElse(null);
+        List<FieldProblem> problems = OrgUnitRules.checkNewUnit(request, parent, validFrom);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String id = request.id() != null ? request.id() : "u-" + UUID.randomUUID();
+        List<String> path = new ArrayList<>(parent.path());
+        path.add(id);
+        OrgUnit unit = new OrgUnit(id, request.code(), request.name().strip(),
+                request.nameEn() == null ? SearchKey.unaccented(request.name().strip()) : request.nameEn().strip(),
+                request.level(), parent.id(), List.copyOf(path),
+                request.memberCount() == null ? 0 : request.memberCount(), validFrom, null, null);
+        OrgUnitDocument document = OrgUnitDocument.of(unit, 1, null);
+        if (!store.insert(document)) {
+            throw new ConflictException("A unit with id " + id + " exists already", Map.of("existingId", id));
+        }
+        return OrgUnitView.of(document);
+    }
+
+    public OrgUnitView recordMerger(String id, Merger merger, CurrentUser user) {
+        requireAdmin(user);
+        OrgUnitDocument current = store.find(id).orElseThrow(() -> unknown(id));
+        if (current.successorId() != null) {
+            throw new ConflictException("The unit was already merged into " + current.successorId(),
+                    Map.of("successorId", current.successorId()));
+        }
+        OrgUnit successor = merger.successorId() == null ? null : find(merger.successorId()).orElse(null);
+        List<FieldProblem> problems = OrgUnitRules.checkMerger(current.toOrgUnit(), merger, successor,
+                successor == null ? List.of() : successorChain(successor));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        OrgUnit unit = current.toOrgUnit();
+        OrgUnit merged = new OrgUnit(unit.id(), unit.code(), unit.name(), unit.nameEn(), unit.level(), unit.parentId(),
+                unit.path(), unit.memberCount(), unit.validFrom(), merger.validTo(), successor.id());
+        return OrgUnitView.of(update(current, merged));
+    }
+
+    public OrgUnitView setMemberCount(String id, MemberCount memberCount, CurrentUser user) {
+        requireAdmin(user);
+        OrgUnitDocument current = store.find(id).orElseThrow(() -> unknown(id));
+        List<FieldProblem> problems = OrgUnitRules.checkMemberCount(memberCount);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return OrgUnitView.of(withMemberCount(current, memberCount.memberCount()));
+    }
+
+    /** Applies a member-count file, all or nothing as far as validation goes: one bad row rejects the file. */
+    public MemberCountImport importMemberCounts(String csv, CurrentUser user) {
+        requireAdmin(user);
+        MemberCountCsv.Parsed parsed = MemberCountCsv.parse(csv);
+        List<FieldProblem> problems = new ArrayList<>(parsed.problems());
+        Map<String, OrgUnitDocument> units = store.findAll(parsed.rows().stream().map(MemberCountCsv.Row::unitId)
+                .toList()).stream().collect(Collectors.toMap(OrgUnitDocument::id, Function.identity()));
+        for (MemberCountCsv.Row row : parsed.rows()) {
+            if (!units.containsKey(row.unitId())) {
+                problems.add(new FieldProblem("rows[" + row.number() + "].unitId", "no unit has this id"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        int updated = 0;
+        for (MemberCountCsv.Row row : parsed.rows()) {
+            OrgUnitDocument current = units.get(row.unitId());
+            if (current.memberCount() != row.memberCount()) {
+                withMemberCount(current, row.memberCount());
+                updated++;
+            }
+        }
+        return new MemberCountImport(updated, parsed.rows().size() - updated);
+    }
+
+    private OrgUnitDocument withMemberCount(OrgUnitDocument current, long memberCount) {
+        if (current.memberCount() == memberCount) {
+            return current;
+        }
+        OrgUnit unit = current.toOrgUnit();
+        return update(current, new OrgUnit(unit.id(), unit.code(), unit.name(), unit.nameEn(), unit.level(),
+                unit.parentId(), unit.path(), memberCount, unit.validFrom(), unit.validTo(), unit.successorId()));
+    }
+
+    private OrgUnitDocument update(OrgUnitDocument current, OrgUnit changed) {
+        OrgUnitDocument next = OrgUnitDocument.of(changed, current.version() + 1, current.referenceFingerprint());
+        if (!store.update(current, next)) {
+            throw new ConflictException("The unit " + current.id() + " changed meanwhile; read it again and retry",
+                    Map.of("unitId", current.id()));
+        }
+        return next;
+    }
+
+    private List<OrgUnit> successorChain(OrgUnit start) {
+        List<OrgUnit> chain = new ArrayList<>();
+        Set<String> seen = new HashSet<>(Set.of(start.id()));
+        OrgUnit current = start;
+        while (current.successorId() != null && seen.add(current.successorId())) {
+            Optional<OrgUnit> next = find(current.successorId());
+            if (next.isEmpty()) {
+                break;
+            }
+            chain.add(next.get());
+            current = next.get();
+        }
+        return chain;
+    }
+
+    private static void requireAdmin(CurrentUser user) {
+        if (!user.has(Role.ADMIN)) {
+            throw new ForbiddenException("Only administrators change the org-unit registry");
+        }
+    }
+
+    private static NotFoundException unknown(String id) {
+        return new NotFoundException("No org unit has the id " + id);
+    }
+}

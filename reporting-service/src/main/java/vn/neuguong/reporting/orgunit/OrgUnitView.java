@@ -1,0 +1,21 @@
+package vn.neuguong.reporting.orgunit;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import vn.neuguong.contracts.orgunit.OrgUnitLevel;
+
+/**
+ * A unit as the API shows it. {@code memberCount} is the number of party members of the whole organisation the
+ * unit heads; the figures loaded with the reference data are DEMO values until operators replace them.
+ */
+public record OrgUnitView(String id, String code, String name, String nameEn, OrgUnitLevel level, String parentId,
+        List<String> path, long memberCount, LocalDate validFrom, LocalDate validTo, String successorId, long version) {
+
+    static OrgUnitView of(OrgUnitDocument document) {
+        var unit = document.toOrgUnit();
+        return new OrgUnitView(unit.id(), unit.code(), unit.name(), unit.nameEn(), unit.level(), unit.parentId(),
+                unit.path(), unit.memberCount(), unit.validFrom(), unit.validTo(), unit.successorId(),
+                document.version());
+    }
+}

@@ -1,0 +1,85 @@
+package vn.neuguong.reporting.orgunit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import vn.neuguong.contracts.orgunit.OrgUnit;
+
+/**
+ * Loads the reference units at start, idempotently: a unit the registry lacks is created (version 1, one event);
+ * a unit whose reference data changed since it was last loaded gets the new values, version + 1 and one event;
+ * anything else is left alone, so a restart writes and publishes nothing. Operators' later changes (member
+ * counts, mergers) survive restarts because only a change in the reference data itself touches a unit again.
+ * Member counts are set on creation only: the DEMO values of {@link SyntheticMemberCounts}.
+ */
+@Component
+class ReferenceDataLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferenceDataLoader.class);
+    private static final String ADMIN_UNITS = "reference-data/vn-admin-units-2025.json";
+    private static final String LEGACY_PROVINCES = "reference-data/vn-legacy-provinces-2008-2025.csv";
+
+    private final OrgUnitStore store;
+
+    ReferenceDataLoader(OrgUnitStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        store.ensureIndexes();
+        List<ReferenceUnit> units = readReferenceUnits();
+        Map<String, Long> memberCounts = SyntheticMemberCounts.of(units);
+        Map<String, String> loaded = store.referenceFingerprints();
+        List<OrgUnitDocument> created = new ArrayList<>();
+        int changed = 0;
+        for (ReferenceUnit unit : units) {
+            String fingerprint = unit.fingerprint();
+            String known = loaded.get(unit.id());
+            if (known == null) {
+                created.add(OrgUnitDocument.of(toOrgUnit(unit, memberCounts.getOrDefault(unit.id(), 0L)), 1, fingerprint));
+            } else if (!known.equals(fingerprint) && applyChange(unit, fingerprint)) {
+                changed++;
+            }
+        }
+        int inserted = store.insertAll(created);
+        log.info("Org-unit reference data: {} units, {} created, {} changed", units.size(), inserted, changed);
+    }
+
+    private boolean applyChange(ReferenceUnit unit, String fingerprint) {
+        return store.find(unit.id())
+                .filter(current -> !fingerprint.equals(current.referenceFingerprint()))
+                .map(current -> store.update(current, OrgUnitDocument.of(
+                        toOrgUnit(unit, current.memberCount()), current.version() + 1, fingerprint)))
+                .orElse(false);
+    }
+
+    private static OrgUnit toOrgUnit(ReferenceUnit unit, long memberCount) {
+        return new OrgUnit(unit.id(), unit.code(), unit.name(), unit.nameEn(), unit.level(), unit.parentId(),
+                unit.path(), memberCount, unit.validFrom(), unit.validTo(), unit.successorId());
+    }
+
+    static List<ReferenceUnit> readReferenceUnits() {
+        try (InputStream adminUnits = new ClassPathResource(ADMIN_UNITS).getInputStream();
+                Reader legacyProvinces = new InputStreamReader(new ClassPathResource(LEGACY_PROVINCES).getInputStream(),
+                        StandardCharsets.UTF_8)) {
+            return ReferenceData.read(adminUnits, legacyProvinces);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the org-unit reference data", e);
+        }
+    }
+}

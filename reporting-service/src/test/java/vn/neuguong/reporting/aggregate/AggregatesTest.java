@@ -1,0 +1,365 @@
+package vn.neuguong.reporting.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.util.FileSystemUtils;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.neuguong.contracts.Role;
+import vn.neuguong.contracts.Topics;
+import vn.neuguong.contracts.pledge.Grade;
+import vn.neuguong.contracts.pledge.PledgeChanged;
+import vn.neuguong.contracts.pledge.PledgeSnapshot;
+import vn.neuguong.contracts.pledge.PledgeStatus;
+import vn.neuguong.contracts.pledge.PledgerKind;
+import vn.neuguong.reporting.Api;
+import vn.neuguong.reporting.TopicReader;
+import vn.neuguong.testsupport.IntegrationTest;
+import vn.neuguong.testsupport.TestInfrastructure;
+
+/**
+ * The aggregates against a real broker. Each test uses a year of its own, so its figures are only its events'
+ * (every unit's aggregate is per year).
+ */
+@IntegrationTest
+@DirtiesContext
+class AggregatesTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final PledgeContribution CONTRIBUTION = new PledgeContribution();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AggregateStore store;
+    @Autowired
+    AggregationTopology topology;
+    @Autowired
+    KafkaStreamsConfiguration streamsConfiguration;
+
+    private final String centralBoard = Api.token("vn", Role.CENTRAL_BOARD);
+    private final String runId = UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void every_aggregate_equals_a_recount_despite_duplicates_and_interleaving_and_a_rebuild_gives_the_same() throws Exception {
+        int year = 2097;
+        List<List<String>> paths = List.of(
+                List.of("vn", "p-01", "w-00004"), List.of("vn", "p-01", "w-00008"),
+                List.of("vn", "p-19", "w-01840"), List.of("vn", "p-19"),
+                List.of("vn", "p-79", "w-25747"), List.of("vn", "p-48", "w-20194"));
+        Random random = new Random(2097);
+        List<List<PledgeChanged>> histories = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            histories.add(history("pl-" + runId + "-" + i, year, paths, random));
+        }
+
+        try (PledgeEventPublisher publisher = new PledgeEventPublisher()) {
+            publishInterleavedWithDuplicates(histories, publisher, random);
+        }
+
+        Map<String, Map<String, Long>> expected = recount(histories);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Map<String, UnitYearAggregate> stored = store.find(expected.keySet(), year);
+            for (var unit : expected.entrySet()) {
+                assertThat(stored.get(unit.getKey())).as(unit.getKey()).isNotNull();
+                assertThat(stored.get(unit.getKey()).counters()).as(unit.getKey()).isEqualTo(unit.getValue());
+            }
+        });
+        Api api = new Api(port);
+        for (var unit : expected.entrySet()) {
+            JsonNode pledges = api.get("/api/aggregates/" + unit.getKey() + "?year=" + year, centralBoard).json()
+                    .get("pledges");
+            assertThat(pledgeCounters(pledges)).as(unit.getKey()).isEqualTo(unit.getValue());
+        }
+        assertThat(expected.get("vn").get(PledgeContribution.REGISTERED)
+                + expected.get("vn").getOrDefault(PledgeContribution.WITHDRAWN, 0L)).isEqualTo(80);
+
+        assertThat(rebuild(expected.keySet(), year)).isEqualTo(expected);
+    }
+
+    @Test
+    void an_unreadable_record_goes_to_the_dead_letter_topic_and_later_records_still_count() {
+        int year = 2096;
+        String pledgeId = "pl-bad-" + runId;
+        try (PledgeEventPublisher publisher = new PledgeEventPublisher()) {
+            publisher.send(pledgeId, "{this is not json");
+            publisher.publish(new PledgeChanged(pledgeId, 1, "p-19", List.of("vn", "p-19"), year, null,
+                    snapshot(PledgeStatus.REGISTERED, PledgerKind.COLLECTIVE, true, false, null), Instant.now()));
+        }
+
+        ConsumerRecord<String, String> dead = TopicReader.read(Topics.deadLetter(Topics.PLEDGE_EVENTS),
+                record -> pledgeId.equals(record.key()), found -> !found.isEmpty(), PATIENCE).get(0);
+        assertThat(dead.value()).isEqualTo("{this is not json");
+        assertThat(new String(dead.headers().lastHeader(AggregationTopology.REASON_HEADER).value(),
+                StandardCharsets.UTF_8)).contains("PledgeChanged");
+        assertThat(dead.headers().lastHeader("ce_subject")).isNotNull();
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(store.find(List.of("p-19"), year).get("p-19"))
+                .isNotNull()
+                .satisfies(aggregate -> assertThat(aggregate.counters()).containsEntry("pledges.registered", 1L)));
+    }
+
+    @Test
+    void the_current_structure_folds_the_legacy_provinces_into_their_successor() {
+        int year = 2098;
+        String commune = "w-01840";
+        try (PledgeEventPublisher publisher = new PledgeEventPublisher()) {
+            publishRegistered(publisher, "lp06", List.of("vn", "lp-06"), year, 2);
+            publishRegistered(publisher, "lp19", List.of("vn", "lp-19"), year, 3);
+            publishRegistered(publisher, "p19", List.of("vn", "p-19", commune), year, 1);
+        }
+        Api api = new Api(port);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.get("/api/aggregates/p-19?year=" + year
+                + "&structure=current", centralBoard).json().get("pledges").get("registered").asLong()).isEqualTo(6));
+        assertThat(api.get("/api/aggregates/p-19?year=" + year, centralBoard).json().get("pledges").get("registered")
+                .asLong()).isEqualTo(1);
+
+        JsonNode children = api.get("/api/aggregates/vn/children?year=" + year + "&structure=current", centralBoard)
+                .json();
+        assertThat(children.get("total").asLong()).isEqualTo(34);
+        Map<String, Long> registeredByChild = new HashMap<>();
+        children.get("items").forEach(item -> registeredByChild.put(item.get("unitId").asString(),
+                item.get("pledges").get("registered").asLong()));
+        assertThat(registeredByChild).containsEntry("p-19", 6L).doesNotContainKeys("lp-06", "lp-19");
+        assertThat(registeredByChild.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(6);
+
+        long communeMembers = api.get("/api/org-units/" + commune, centralBoard).json().get("memberCount").asLong();
+        JsonNode communeFigures = api.get("/api/aggregates/" + commune + "?year=" + year, centralBoard).json();
+        assertThat(communeFigures.get("pledges").get("expected").asLong()).isEqualTo(communeMembers);
+        assertThat(communeFigures.get("pledges").get("coverage").asDouble()).isEqualTo(1.0 / communeMembers);
+        assertThat(communeFigures.get("asOf").isNull()).isFalse();
+    }
+
+    @Test
+    void expected_members_are_those_of_units_that_existed_on_the_first_of_january() {
+        Api api = new Api(port);
+        long bacKan = api.get("/api/org-units/lp-06", centralBoard).json().get("memberCount").asLong();
+        long oldThaiNguyen = api.get("/api/org-units/lp-19", centralBoard).json().get("memberCount").asLong();
+        long thaiNguyen = api.get("/api/org-units/p-19", centralBoard).json().get("memberCount").asLong();
+
+        JsonNode newProvinceIn2025 = api.get("/api/aggregates/p-19?year=2025", centralBoard).json();
+        assertThat(newProvinceIn2025.get("pledges").get("expected").asLong()).isZero();
+        assertThat(newProvinceIn2025.get("pledges").get("coverage").asDouble()).isZero();
+        assertThat(newProvinceIn2025.get("recognition").get("awarded").get("DIPLOMA_OF_MERIT").asLong()).isZero();
+        assertThat(newProvinceIn2025.get("reports").get("submitted").asLong()).isZero();
+        assertThat(api.get("/api/aggregates/p-19?year=2025&structure=current", centralBoard).json().get("pledges")
+                .get("expected").asLong()).isEqualTo(bacKan + oldThaiNguyen);
+        assertThat(api.get("/api/aggregates/p-19?year=2026&structure=current", centralBoard).json().get("pledges")
+                .get("expected").asLong()).isEqualTo(thaiNguyen);
+        assertThat(api.get("/api/aggregates/lp-06?year=2025", centralBoard).json().get("pledges").get("expected")
+                .asLong()).isEqualTo(bacKan);
+        assertThat(api.get("/api/aggregates/vn?year=2025", centralBoard).json().get("pledges").get("expected")
+                .asLong()).isEqualTo(api.get("/api/org-units/vn", centralBoard).json().get("memberCount").asLong());
+    }
+
+    @Test
+    void figures_are_read_within_the_readers_subtree_only() {
+        Api api = new Api(port);
+        String provinceOfficer = Api.token("p-19", Role.PROVINCE_OFFICER);
+        String member = Api.token("w-01840", Role.MEMBER);
+        assertThat(api.get("/api/aggregates/p-19?year=2026", provinceOfficer).status()).isEqualTo(200);
+        assertThat(api.get("/api/aggregates/w-01840?year=2026", provinceOfficer).status()).isEqualTo(200);
+        assertThat(api.get("/api/aggregates/p-19/children?year=2026", provinceOfficer).status()).isEqualTo(200);
+        Api.Response otherProvince = api.get("/api/aggregates/p-01?year=2026", provinceOfficer);
+        assertThat(otherProvince.status()).isEqualTo(403);
+        assertThat(otherProvince.contentType()).startsWith("application/problem+json");
+        assertThat(api.get("/api/aggregates/p-19?year=2026", member).status()).isEqualTo(403);
+        assertThat(api.get("/api/aggregates/w-01840?year=2026", member).status()).isEqualTo(200);
+        assertThat(api.get("/api/aggregates/vn?year=2026", Api.token("p-19", Role.ADMIN)).status()).isEqualTo(200);
+
+        Api.Response withoutYear = api.get("/api/aggregates/p-19", provinceOfficer);
+        assertThat(withoutYear.status()).isEqualTo(400);
+        assertThat(withoutYear.json().get("errors").get(0).get("field").asString()).isEqualTo("year");
+        Api.Response badStructure = api.get("/api/aggregates/p-19?year=2026&structure=old", provinceOfficer);
+        assertThat(badStructure.json().get("errors").get(0).get("field").asString()).isEqualTo("structure");
+        assertThat(api.get("/api/aggregates/nowhere?year=2026", centralBoard).status()).isEqualTo(404);
+    }
+
+    /** A pledge's events: registration, maybe revisions (one may move it to another unit), assessment, withdrawal. */
+    private static List<PledgeChanged> history(String pledgeId, int year, List<List<String>> paths, Random random) {
+        List<PledgeChanged> events = new ArrayList<>();
+        List<String> path = paths.get(random.nextInt(paths.size()));
+        PledgerKind kind = random.nextInt(4) == 0 ? PledgerKind.COLLECTIVE : PledgerKind.INDIVIDUAL;
+        PledgeSnapshot state = snapshot(PledgeStatus.REGISTERED, kind, random.nextInt(5) > 0, random.nextInt(3) == 0,
+                null);
+        events.add(event(pledgeId, 1, path, year, null, state));
+        if (random.nextInt(3) == 0) {
+            PledgeSnapshot revised = snapshot(PledgeStatus.REGISTERED, kind, state.onTime(), !state.generic(), null);
+            List<String> newPath = random.nextInt(3) == 0 ? paths.get(random.nextInt(paths.size())) : path;
+            events.add(event(pledgeId, events.size() + 1, newPath, year, state, revised));
+            state = revised;
+            path = newPath;
+        }
+        if (random.nextInt(7) == 0) {
+            events.add(event(pledgeId, events.size() + 1, path, year, state, withdrawn(state)));
+            return events;
+        }
+        if (random.nextInt(10) < 6) {
+            PledgeSnapshot assessed = snapshot(PledgeStatus.SELF_ASSESSED, kind, state.onTime(), state.generic(), null);
+            events.add(event(pledgeId, events.size() + 1, path, year, state, assessed));
+            state = assessed;
+            if (random.nextInt(10) < 7) {
+                Grade grade = Grade.values()[random.nextInt(Grade.values().length)];
+                PledgeSnapshot evaluated = snapshot(PledgeStatus.EVALUATED, kind, state.onTime(), state.generic(), grade);
+                events.add(event(pledgeId, events.size() + 1, path, year, state, evaluated));
+            } else if (random.nextInt(3) == 0) {
+                events.add(event(pledgeId, events.size() + 1, path, year, state, withdrawn(state)));
+            }
+        }
+        return events;
+    }
+
+    /**
+     * Publishes every pledge's events in order, pledges interleaved at random; some events twice in a row (a
+     * relay retry), some again after newer ones (a relay crash before removing published events).
+     */
+    private static void publishInterleavedWithDuplicates(List<List<PledgeChanged>> histories,
+            PledgeEventPublisher publisher, Random random) {
+        List<Integer> nextEvent = new ArrayList<>();
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < histories.size(); i++) {
+            nextEvent.add(0);
+            pending.add(i);
+        }
+        while (!pending.isEmpty()) {
+            int pledge = pending.get(random.nextInt(pending.size()));
+            List<PledgeChanged> history = histories.get(pledge);
+            int index = nextEvent.get(pledge);
+            publisher.publish(history.get(index));
+            if (random.nextInt(5) == 0) {
+                publisher.publish(history.get(index));
+            }
+            if (index > 0 && random.nextInt(6) == 0) {
+                publisher.publish(history.get(random.nextInt(index)));
+            }
+            nextEvent.set(pledge, index + 1);
+            if (index + 1 == history.size()) {
+                pending.remove(Integer.valueOf(pledge));
+            }
+        }
+        publisher.flush();
+    }
+
+    /** The figures a recount from the pledges' final states gives, by unit. */
+    private static Map<String, Map<String, Long>> recount(List<List<PledgeChanged>> histories) {
+        Map<String, Map<String, Long>> byUnit = new TreeMap<>();
+        for (List<PledgeChanged> history : histories) {
+            PledgeChanged last = history.get(history.size() - 1);
+            for (String unitId : last.unitPath()) {
+                Map<String, Long> counters = byUnit.computeIfAbsent(unitId, ignored -> new TreeMap<>());
+                CONTRIBUTION.of(last.to()).forEach((name, value) -> counters.merge(name, value, Long::sum));
+            }
+        }
+        return byUnit;
+    }
+
+    /** Runs a second aggregator (a new application id) over the same topics from offset 0; returns its figures. */
+    private Map<String, Map<String, Long>> rebuild(Set<String> unitIds, int year) throws Exception {
+        String outputTopic = "test.aggregates-rebuild-" + runId;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(outputTopic, 3, (short) 1))).all().get();
+        }
+        Path stateDir = Files.createTempDirectory("neuguong-rebuild");
+        Properties properties = streamsConfiguration.asProperties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "reporting-aggregates-rebuild-" + runId);
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        StreamsBuilder builder = new StreamsBuilder();
+        topology.addTo(builder, outputTopic);
+        Map<String, String> keys = new LinkedHashMap<>();
+        unitIds.forEach(unitId -> keys.put(UnitYearDelta.key(unitId, year), unitId));
+        try (KafkaStreams rebuild = new KafkaStreams(builder.build(properties), properties)) {
+            rebuild.start();
+            Map<String, Map<String, Long>> figures = new TreeMap<>();
+            TopicReader.read(outputTopic, record -> keys.containsKey(record.key()), records -> {
+                figures.clear();
+                for (ConsumerRecord<String, String> record : records) {
+                    UnitYearAggregate aggregate = JSON.readValue(record.value(), UnitYearAggregate.class);
+                    figures.put(aggregate.unitId(), new TreeMap<>(aggregate.counters()));
+                }
+                return figures.keySet().equals(unitIds) && figures.equals(recountFromStore(unitIds, year));
+            }, PATIENCE);
+            rebuild.close(Duration.ofSeconds(10));
+            rebuild.cleanUp();
+            return figures;
+        } finally {
+            FileSystemUtils.deleteRecursively(stateDir);
+        }
+    }
+
+    private Map<String, Map<String, Long>> recountFromStore(Set<String> unitIds, int year) {
+        Map<String, Map<String, Long>> stored = new TreeMap<>();
+        store.find(unitIds, year).forEach((unitId, aggregate) -> stored.put(unitId, new TreeMap<>(aggregate.counters())));
+        return stored;
+    }
+
+    private static Map<String, Long> pledgeCounters(JsonNode pledges) {
+        Map<String, Long> counters = new TreeMap<>();
+        for (String name : List.of("registered", "individual", "collective", "onTime", "generic", "selfAssessed",
+                "withdrawn")) {
+            if (pledges.get(name).asLong() != 0) {
+                counters.put("pledges." + name, pledges.get(name).asLong());
+            }
+        }
+        pledges.get("evaluated").properties().forEach(grade -> {
+            if (grade.getValue().asLong() != 0) {
+                counters.put(PledgeContribution.EVALUATED_PREFIX + grade.getKey(), grade.getValue().asLong());
+            }
+        });
+        return counters;
+    }
+
+    private void publishRegistered(PledgeEventPublisher publisher, String label, List<String> path, int year, int count) {
+        for (int i = 0; i < count; i++) {
+            publisher.publish(event("pl-" + runId + "-" + label + "-" + i, 1, path, year, null,
+                    snapshot(PledgeStatus.REGISTERED, PledgerKind.INDIVIDUAL, true, false, null)));
+        }
+    }
+
+    private static PledgeChanged event(String pledgeId, long version, List<String> path, int year, PledgeSnapshot from,
+            PledgeSnapshot to) {
+        return new PledgeChanged(pledgeId, version, path.get(path.size() - 1), path, year, from, to,
+                Instant.now().minusSeconds(60));
+    }
+
+    private static PledgeSnapshot snapshot(PledgeStatus status, PledgerKind kind, boolean onTime, boolean generic,
+            Grade grade) {
+        return new PledgeSnapshot(status, kind, onTime, generic, generic ? 0.2 : 0.85, grade);
+    }
+
+    private static PledgeSnapshot withdrawn(PledgeSnapshot state) {
+        return new PledgeSnapshot(PledgeStatus.WITHDRAWN, state.pledgerKind(), state.onTime(), state.generic(),
+                state.specificityScore(), null);
+    }
+}

@@ -1,0 +1,325 @@
+package vn.neuguong.reporting.orgunit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.test.annotation.DirtiesContext;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.neuguong.contracts.CloudEvents;
+import vn.neuguong.contracts.Role;
+import vn.neuguong.contracts.Topics;
+import vn.neuguong.contracts.orgunit.OrgUnitChanged;
+import vn.neuguong.platform.outbox.OutboxEvent;
+import vn.neuguong.reporting.Api;
+import vn.neuguong.reporting.TopicReader;
+import vn.neuguong.testsupport.IntegrationTest;
+
+@IntegrationTest
+@DirtiesContext
+class OrgUnitRegistryTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    ReferenceDataLoader loader;
+
+    private final String admin = Api.token("vn", Role.ADMIN);
+    private final String officer = Api.token("p-01", Role.PROVINCE_OFFICER);
+
+    private Api api() {
+        return new Api(port);
+    }
+
+    @Test
+    void loads_the_central_level_34_provinces_3321_communes_and_63_legacy_provinces() {
+        assertThat(countReference("^vn$")).isEqualTo(1);
+        assertThat(countReference("^p-")).isEqualTo(34);
+        assertThat(countReference("^w-")).isEqualTo(3_321);
+        assertThat(countReference("^lp-")).isEqualTo(63);
+        long provinces = sumMemberCounts("^p-");
+        assertThat((double) provinces).isCloseTo(5_600_000, within(280_000.0));
+        assertThat(sumMemberCounts("^lp-")).isEqualTo(provinces);
+        assertThat(api().get("/api/org-units/vn", officer).json().get("memberCount").asLong()).isEqualTo(provinces);
+
+        JsonNode bacKan = api().get("/api/org-units/lp-06", officer).json();
+        assertThat(bacKan.get("name").asString()).isEqualTo("Bắc Kạn");
+        assertThat(bacKan.get("validTo").asString()).isEqualTo("2025-06-30");
+        assertThat(bacKan.get("successorId").asString()).isEqualTo("p-19");
+        assertThat(bacKan.get("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void a_restart_changes_nothing_and_publishes_nothing() {
+        awaitOutboxesPublished();
+        Map<String, Long> versions = referenceVersions();
+
+        loader.run(null);
+
+        assertThat(mongo.count(query(where(OutboxEvent.PENDING_SINCE_FIELD).exists(true)), OrgUnitDocument.COLLECTION))
+                .isZero();
+        assertThat(referenceVersions()).isEqualTo(versions);
+    }
+
+    @Test
+    void a_unit_whose_reference_data_changed_gets_a_new_version_and_one_event() {
+        awaitOutboxesPublished();
+        mongo.updateFirst(query(where("_id").is("w-00008")), Update.update("referenceFingerprint", "older data"),
+                OrgUnitDocument.COLLECTION);
+
+        loader.run(null);
+
+        assertThat(api().get("/api/org-units/w-00008", officer).json().get("version").asLong()).isEqualTo(2);
+        List<ConsumerRecord<String, String>> events = TopicReader.read(Topics.ORG_UNITS,
+                record -> "w-00008".equals(record.key()) && data(record).get("version").asLong() == 2,
+                found -> !found.isEmpty(), Duration.ofSeconds(30));
+        assertThat(events).hasSize(1);
+    }
+
+    @Test
+    void search_ignores_tone_marks_and_case() {
+        for (String query : List.of("thai nguyen", "Thái Nguyên", "THAI NGUYEN", "thái nguyen")) {
+            JsonNode page = api().get("/api/org-units?q=" + encode(query) + "&level=PROVINCE", officer).json();
+            assertThat(ids(page)).as(query).containsExactly("lp-19", "p-19");
+        }
+        assertThat(ids(api().get("/api/org-units?q=" + encode("đà nẵng") + "&level=PROVINCE", officer).json()))
+                .containsExactly("lp-48", "p-48");
+        assertThat(ids(api().get("/api/org-units?q=da%20nang&level=PROVINCE", officer).json()))
+                .containsExactly("lp-48", "p-48");
+    }
+
+    @Test
+    void search_ranks_names_starting_with_the_query_before_word_and_substring_matches() {
+        JsonNode page = api().get("/api/org-units?q=an&size=200", officer).json();
+        List<Integer> ranks = StreamSupport.stream(page.get("items").spliterator(), false)
+                .map(item -> SearchKey.matchRank(SearchKey.of(item.get("name").asString()), "an")).toList();
+        assertThat(ranks).isSorted().contains(0, 1, 2).doesNotContain(-1);
+        assertThat(page.get("total").asLong()).isGreaterThan(200);
+    }
+
+    @Test
+    void children_are_paged_and_filtered_by_validity() {
+        JsonNode page = api().get("/api/org-units/p-19/children?size=10&page=1", officer).json();
+        assertThat(page.get("total").asLong()).isEqualTo(92);
+        assertThat(page.get("items")).hasSize(10);
+        assertThat(page.get("page").asInt()).isEqualTo(1);
+        assertThat(page.get("items").get(0).get("parentId").asString()).isEqualTo("p-19");
+
+        assertThat(api().get("/api/org-units/vn/children?validOn=2024-06-01", officer).json().get("total").asLong())
+                .isEqualTo(63);
+        assertThat(api().get("/api/org-units/vn/children?validOn=2025-07-01&size=100", officer).json().get("total")
+                .asLong()).isEqualTo(34);
+    }
+
+    @Test
+    void an_unknown_unit_is_a_404_problem() {
+        Api.Response response = api().get("/api/org-units/nowhere", officer);
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(api().get("/api/org-units/nowhere/children", officer).status()).isEqualTo(404);
+    }
+
+    @Test
+    void an_administrator_adds_a_cell_and_its_event_reaches_the_topic() {
+        String id = "cell-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response created = api().post("/api/org-units", admin, """
+                {"id": "%s", "name": "Chi bộ Khu phố 1", "level": "CELL", "parentId": "w-00004", "memberCount": 30}
+                """.formatted(id));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("path").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("vn", "p-01", "w-00004", id);
+        assertThat(created.json().get("nameEn").asString()).isEqualTo("Chi bo Khu pho 1");
+        assertThat(created.json().get("version").asLong()).isEqualTo(1);
+
+        ConsumerRecord<String, String> event = TopicReader.read(Topics.ORG_UNITS, record -> id.equals(record.key()),
+                found -> !found.isEmpty(), Duration.ofSeconds(30)).get(0);
+        assertThat(header(event, CloudEvents.HEADER_TYPE)).isEqualTo(OrgUnitChanged.TYPE);
+        JsonNode data = data(event);
+        assertThat(data.get("unitId").asString()).isEqualTo(id);
+        assertThat(data.get("from").isNull()).isTrue();
+        assertThat(data.get("to").get("path").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("vn", "p-01", "w-00004", id);
+
+        assertThat(api().post("/api/org-units", admin, """
+                {"id": "%s", "name": "Chi bộ khác", "level": "CELL", "parentId": "w-00004"}""".formatted(id)).status())
+                .isEqualTo(409);
+        Api.Response generated = api().post("/api/org-units", admin, """
+                {"name": "Chi bộ Cơ quan", "level": "CELL", "parentId": "w-00004"}""");
+        assertThat(generated.status()).isEqualTo(201);
+        assertThat(generated.json().get("id").asString()).startsWith("u-");
+    }
+
+    @Test
+    void an_invalid_new_unit_is_a_problem_naming_each_field_and_changes_nothing() {
+        long before = mongo.count(new Query(), OrgUnitDocument.COLLECTION);
+        Api.Response response = api().post("/api/org-units", admin, """
+                {"name": " ", "level": "CENTRAL", "parentId": "nowhere", "memberCount": -3}""");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(fields(response)).containsExactlyInAnyOrder("name", "level", "parentId", "memberCount");
+
+        Api.Response unknownField = api().post("/api/org-units", admin, """
+                {"name": "Chi bộ", "level": "CELL", "parentId": "w-00004", "version": 7}""");
+        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(fields(unknownField)).containsExactly("version");
+
+        assertThat(mongo.count(new Query(), OrgUnitDocument.COLLECTION)).isEqualTo(before);
+    }
+
+    @Test
+    void only_administrators_change_the_registry() {
+        long before = mongo.count(new Query(), OrgUnitDocument.COLLECTION);
+        Api.Response response = api().post("/api/org-units", officer, """
+                {"name": "Chi bộ", "level": "CELL", "parentId": "w-00004"}""");
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(api().put("/api/org-units/w-00004/member-count", officer, "{\"memberCount\": 1}").status())
+                .isEqualTo(403);
+        assertThat(api().post("/api/org-units/lp-01/merger", officer,
+                "{\"successorId\": \"p-01\", \"validTo\": \"2025-06-30\"}").status()).isEqualTo(403);
+        assertThat(api().postCsv("/api/org-units/member-counts", officer, "unitId,memberCount\nw-00004,1\n").status())
+                .isEqualTo(403);
+        assertThat(api().post("/api/org-units", null, "{}").status()).isEqualTo(401);
+        assertThat(mongo.count(new Query(), OrgUnitDocument.COLLECTION)).isEqualTo(before);
+        assertThat(api().get("/api/org-units/w-00004", officer).json().get("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void a_merger_is_recorded_and_published_and_a_wrong_one_is_refused() {
+        String merged = addCell("Chi bộ 1");
+        String successor = addCell("Chi bộ 2");
+
+        Api.Response itself = api().post("/api/org-units/" + merged + "/merger", admin,
+                "{\"successorId\": \"" + merged + "\", \"validTo\": \"2026-03-31\"}");
+        assertThat(itself.status()).isEqualTo(400);
+        assertThat(fields(itself)).containsExactly("successorId");
+        Api.Response intoDescendant = api().post("/api/org-units/w-00004/merger", admin,
+                "{\"successorId\": \"" + merged + "\", \"validTo\": \"2026-03-31\"}");
+        assertThat(fields(intoDescendant)).containsExactly("successorId");
+        Api.Response unknownAndUndated = api().post("/api/org-units/" + merged + "/merger", admin,
+                "{\"successorId\": \"nowhere\"}");
+        assertThat(fields(unknownAndUndated)).containsExactlyInAnyOrder("successorId", "validTo");
+        assertThat(api().get("/api/org-units/" + merged, officer).json().get("version").asLong()).isEqualTo(1);
+
+        Api.Response recorded = api().post("/api/org-units/" + merged + "/merger", admin,
+                "{\"successorId\": \"" + successor + "\", \"validTo\": \"2026-03-31\"}");
+        assertThat(recorded.status()).isEqualTo(200);
+        assertThat(recorded.json().get("successorId").asString()).isEqualTo(successor);
+        assertThat(recorded.json().get("validTo").asString()).isEqualTo("2026-03-31");
+        assertThat(recorded.json().get("version").asLong()).isEqualTo(2);
+
+        JsonNode event = data(TopicReader.read(Topics.ORG_UNITS,
+                record -> merged.equals(record.key()) && data(record).get("version").asLong() == 2,
+                found -> !found.isEmpty(), Duration.ofSeconds(30)).get(0));
+        assertThat(event.get("from").get("successorId").isNull()).isTrue();
+        assertThat(event.get("to").get("successorId").asString()).isEqualTo(successor);
+
+        assertThat(api().post("/api/org-units/" + merged + "/merger", admin,
+                "{\"successorId\": \"" + successor + "\", \"validTo\": \"2026-03-31\"}").status()).isEqualTo(409);
+        Api.Response cycle = api().post("/api/org-units/" + successor + "/merger", admin,
+                "{\"successorId\": \"" + merged + "\", \"validTo\": \"2026-03-31\"}");
+        assertThat(fields(cycle)).containsExactly("successorId");
+    }
+
+    @Test
+    void member_counts_are_replaced_one_by_one_or_from_a_csv_file() {
+        String first = addCell("Chi bộ A");
+        String second = addCell("Chi bộ B");
+
+        Api.Response replaced = api().put("/api/org-units/" + first + "/member-count", admin, "{\"memberCount\": 42}");
+        assertThat(replaced.status()).isEqualTo(200);
+        assertThat(replaced.json().get("memberCount").asLong()).isEqualTo(42);
+        assertThat(replaced.json().get("version").asLong()).isEqualTo(2);
+        Api.Response negative = api().put("/api/org-units/" + first + "/member-count", admin, "{\"memberCount\": -1}");
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(fields(negative)).containsExactly("memberCount");
+
+        Api.Response badFile = api().postCsv("/api/org-units/member-counts", admin,
+                "unitId,memberCount\n" + first + ",7\n" + second + ",many\nnowhere,3\n");
+        assertThat(badFile.status()).isEqualTo(400);
+        assertThat(fields(badFile)).containsExactlyInAnyOrder("rows[2].memberCount", "rows[3].unitId");
+        assertThat(api().get("/api/org-units/" + first, officer).json().get("memberCount").asLong()).isEqualTo(42);
+
+        Api.Response imported = api().postCsv("/api/org-units/member-counts", admin,
+                "unitId,memberCount\n" + first + ",42\n" + second + ",17\n");
+        assertThat(imported.status()).isEqualTo(200);
+        assertThat(imported.json().get("updated").asInt()).isEqualTo(1);
+        assertThat(imported.json().get("unchanged").asInt()).isEqualTo(1);
+        JsonNode secondUnit = api().get("/api/org-units/" + second, officer).json();
+        assertThat(secondUnit.get("memberCount").asLong()).isEqualTo(17);
+        assertThat(secondUnit.get("version").asLong()).isEqualTo(2);
+    }
+
+    private String addCell(String name) {
+        Api.Response created = api().post("/api/org-units", admin, """
+                {"name": "%s", "level": "CELL", "parentId": "w-00004", "validFrom": "2025-07-01"}""".formatted(name));
+        assertThat(created.status()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    private void awaitOutboxesPublished() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.count(
+                query(where(OutboxEvent.PENDING_SINCE_FIELD).exists(true)), OrgUnitDocument.COLLECTION) == 0);
+    }
+
+    private Map<String, Long> referenceVersions() {
+        Map<String, Long> versions = new HashMap<>();
+        mongo.find(query(where("referenceFingerprint").ne(null)), Document.class, OrgUnitDocument.COLLECTION)
+                .forEach(document -> versions.put(document.getString("_id"), document.getLong("version")));
+        return versions;
+    }
+
+    private long countReference(String idPattern) {
+        return mongo.count(query(where("_id").regex(idPattern).and("referenceFingerprint").ne(null)),
+                OrgUnitDocument.COLLECTION);
+    }
+
+    private long sumMemberCounts(String idPattern) {
+        return mongo.find(query(where("_id").regex(idPattern).and("referenceFingerprint").ne(null)),
+                OrgUnitDocument.class).stream().mapToLong(OrgUnitDocument::memberCount).sum();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        return page.get("items").valueStream().map(item -> item.get("id").asString()).toList();
+    }
+
+    private static List<String> fields(Api.Response response) {
+        return response.json().get("errors").valueStream().map(error -> error.get("field").asString()).toList();
+    }
+
+    private static JsonNode data(ConsumerRecord<String, String> record) {
+        return JSON.readTree(record.value());
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
