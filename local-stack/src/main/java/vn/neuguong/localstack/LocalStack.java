@@ -1,0 +1,85 @@
+package vn.neuguong.localstack;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the local stack in one process: the Kafka broker, the MongoDB-compatible server and the development
+ * token issuer, until SIGTERM or Ctrl-C stops them (newest first).
+ */
+public final class LocalStack {
+
+    static {
+        // before the first logger: the stack's own logback configuration, not one an embedding application brings
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "vn/neuguong/localstack/local-stack-logback.xml");
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
+    public static void main(String[] args) throws InterruptedException {
+        LocalStackOptions options;
+        try {
+            options = LocalStackOptions.from(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(LocalStackOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        LocalStack stack = new LocalStack();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        try {
+            stack.start(options);
+        } catch (RuntimeException e) {
+            log.error("The local stack could not start: {}", e.getMessage(), e);
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    synchronized void start(LocalStackOptions options) {
+        log.info("Data directory {}", options.dataDir().toAbsolutePath());
+
+        TokenIssuer issuer = TokenIssuer.withKeyIn(options.dataDir().resolve("token-issuer"), options.issuerPort(),
+                options.tokenLifetime(), options.issuerAllowedOrigins());
+        issuer.start();
+        running.push(issuer);
+        log.info("Token issuer (local development only) ready at {}", issuer.issuerUri());
+
+        MongoServer mongo = MongoServer.persistent(options.dataDir().resolve("mongo").resolve("neuguong.mv"),
+                options.mongoPort());
+        mongo.start();
+        running.push(mongo);
+        log.info("MongoDB-compatible server ready at {}", mongo.connectionString());
+
+        KafkaBroker kafka = new KafkaBroker(options.dataDir().resolve("kafka"), options.kafkaPort(),
+                options.kafkaControllerPort());
+        kafka.start();
+        running.push(kafka);
+        log.info("Kafka broker ready at {}", kafka.bootstrapServers());
+    }
+
+    synchronized void stop() {
+        while (!running.isEmpty()) {
+            AutoCloseable component = running.pop();
+            try {
+                component.close();
+            } catch (Exception e) {
+                log.warn("Could not stop {} cleanly", component, e);
+            }
+        }
+        log.info("Local stack stopped");
+    }
+}
