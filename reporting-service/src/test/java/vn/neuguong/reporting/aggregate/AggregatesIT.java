@@ -53,7 +53,7 @@ import vn.neuguong.testsupport.TestInfrastructure;
  */
 @IntegrationTest
 @DirtiesContext
-class AggregatesTest {
+class AggregatesIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -37,7 +37,7 @@ import vn.neuguong.testsupport.IntegrationTest;
 
 @IntegrationTest
 @DirtiesContext
-class OrgUnitRegistryTest {
+class OrgUnitRegistryIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
