@@ -26,6 +26,11 @@ import vn.neuguong.contracts.pledge.PledgeChanged;
 import vn.neuguong.contracts.pledge.PledgeSnapshot;
 import vn.neuguong.contracts.pledge.PledgeStatus;
 import vn.neuguong.contracts.pledge.PledgerKind;
+import vn.neuguong.contracts.recognition.Award;
+import vn.neuguong.contracts.recognition.NominationChanged;
+import vn.neuguong.contracts.recognition.NominationSnapshot;
+import vn.neuguong.contracts.recognition.NominationStatus;
+import vn.neuguong.contracts.recognition.NomineeKind;
 
 /** Keeps the hand-written AsyncAPI document and the Java event contracts from drifting apart. */
 class AsyncApiContractTest {
@@ -47,7 +52,9 @@ class AsyncApiContractTest {
 
     static Stream<Arguments> payloads() {
         return Stream.of(Arguments.of("OrgUnit", OrgUnit.class), Arguments.of("OrgUnitChanged", OrgUnitChanged.class),
-                Arguments.of("PledgeSnapshot", PledgeSnapshot.class), Arguments.of("PledgeChanged", PledgeChanged.class));
+                Arguments.of("PledgeSnapshot", PledgeSnapshot.class), Arguments.of("PledgeChanged", PledgeChanged.class),
+                Arguments.of("NominationSnapshot", NominationSnapshot.class),
+                Arguments.of("NominationChanged", NominationChanged.class));
     }
 
     @ParameterizedTest
@@ -63,6 +70,9 @@ class AsyncApiContractTest {
         assertThat(enumOf("PledgeSnapshot", "status")).containsExactlyElementsOf(names(PledgeStatus.values()));
         assertThat(enumOf("PledgeSnapshot", "pledgerKind")).containsExactlyElementsOf(names(PledgerKind.values()));
         assertThat(enumOf("OrgUnit", "level")).containsExactlyElementsOf(names(OrgUnitLevel.values()));
+        assertThat(enumOf("NominationSnapshot", "status")).containsExactlyElementsOf(names(NominationStatus.values()));
+        assertThat(enumOf("NominationSnapshot", "nomineeKind")).containsExactlyElementsOf(names(NomineeKind.values()));
+        assertThat(enumOf("NominationSnapshot", "award")).containsSubsequence(names(Award.values()).toArray());
     }
 
     @Test
@@ -73,6 +83,11 @@ class AsyncApiContractTest {
         for (String type : List.of(PledgeChanged.REGISTERED, PledgeChanged.REVISED, PledgeChanged.SELF_ASSESSED,
                 PledgeChanged.EVALUATED, PledgeChanged.WITHDRAWN)) {
             assertThat(pledgeTypes).contains(type.substring("vn.neuguong.pledge".length()));
+        }
+        String nominationTypes = ((String) map(messages.get("NominationChanged")).get("description")).replace("\n", " ");
+        for (String type : List.of(NominationChanged.SUBMITTED, NominationChanged.VOTED, NominationChanged.DECIDED,
+                NominationChanged.ESCALATED, NominationChanged.REPLICATED)) {
+            assertThat(nominationTypes).contains(type.substring("vn.neuguong.recognition".length()));
         }
     }
 

@@ -1,0 +1,5 @@
+package vn.neuguong.recognition.nomination;
+
+public enum DecisionOutcome {
+    AWARDED, REJECTED
+}

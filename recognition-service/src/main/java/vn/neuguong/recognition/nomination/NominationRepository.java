@@ -1,0 +1,135 @@
+package vn.neuguong.recognition.nomination;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import vn.neuguong.contracts.orgunit.OrgUnitLevel;
+import vn.neuguong.platform.outbox.OutboxEvent;
+
+/**
+ * The {@code nominations} collection. Every write is one single-document operation carrying the state change and
+ * its event together: an insert starts the outbox, an update guarded by the expected version {@code $push}es to it.
+ */
+@Repository
+public class NominationRepository implements InitializingBean {
+
+    private final MongoTemplate mongo;
+
+    public NominationRepository(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        IndexOperations indexes = mongo.indexOps(Nomination.COLLECTION);
+        for (OrgUnitLevel level : OrgUnitLevel.values()) {
+            indexes.createIndex(new Index().on(reviewKeyField(level), Sort.Direction.ASC).unique().sparse()
+                    .named("one_nomination_per_nominee_year_at_" + level.name().toLowerCase()));
+        }
+        indexes.createIndex(new Index().on("creationKey", Sort.Direction.ASC).unique().sparse()
+                .named("creation_idempotency_key"));
+        indexes.createIndex(new Index().on("unitPath", Sort.Direction.ASC).on("year", Sort.Direction.ASC)
+                .named("list_by_nominee_subtree"));
+        indexes.createIndex(new Index().on("rounds.reviewUnitPath", Sort.Direction.ASC).on("year", Sort.Direction.ASC)
+                .named("list_by_review_subtree"));
+        indexes.createIndex(new Index().on("nominee.memberId", Sort.Direction.ASC).on("year", Sort.Direction.ASC)
+                .named("list_own"));
+        indexes.createIndex(new Index().on("year", Sort.Direction.ASC).on("rounds.decision.outcome", Sort.Direction.ASC)
+                .named("honour_roll"));
+        indexes.createIndex(new Index().on(OutboxEvent.PENDING_SINCE_FIELD, Sort.Direction.ASC).sparse()
+                .named("outbox_pending"));
+    }
+
+    static String reviewKeyField(OrgUnitLevel level) {
+        return "reviewKeys." + level.name();
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException for a nominee already nominated at that level and year, or a reused creation key */
+    public void insert(Nomination nomination, OutboxEvent submitted) {
+        Document document = new Document();
+        mongo.getConverter().write(nomination, document);
+        document.put(OutboxEvent.OUTBOX_FIELD, new ArrayList<>(List.of(outboxDocument(submitted))));
+        document.put(OutboxEvent.PENDING_SINCE_FIELD, Date.from(submitted.time()));
+        mongo.insert(document, Nomination.COLLECTION);
+    }
+
+    /**
+     * Replaces the nomination's mutable state with {@code after} and appends its event, provided nobody changed it
+     * since {@code expectedVersion} was read.
+     *
+     * @return false when the version moved on (the caller re-reads and decides again)
+     * @throws org.springframework.dao.DuplicateKeyException when an escalation meets the nominee's nomination at
+     *         the higher level
+     */
+    public boolean update(Nomination after, long expectedVersion, OutboxEvent event) {
+        Update update = new Update()
+                .set("status", after.status())
+                .set("rounds", after.rounds())
+                .set("replications", after.replications())
+                .set("reviewKeys", after.reviewKeys())
+                .set("version", after.version())
+                .set("updatedAt", after.updatedAt())
+                .set("updatedBy", after.updatedBy())
+                .set("appliedRequests", after.appliedRequests())
+                .push(OutboxEvent.OUTBOX_FIELD, outboxDocument(event))
+                .set(OutboxEvent.PENDING_SINCE_FIELD, Date.from(event.time()));
+        Query current = Query.query(Criteria.where("id").is(after.id()).and("version").is(expectedVersion));
+        return mongo.updateFirst(current, update, Nomination.class).getModifiedCount() == 1;
+    }
+
+    /** The event as the relay reads it, mapped like every other embedded value (Instant → date). */
+    private Document outboxDocument(OutboxEvent event) {
+        Document document = new Document();
+        mongo.getConverter().write(event, document);
+        return document;
+    }
+
+    public Optional<Nomination> findById(String id) {
+        return Optional.ofNullable(mongo.findById(id, Nomination.class));
+    }
+
+    public Optional<Nomination> findByCreationKey(String creationKey) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("creationKey").is(creationKey)),
+                Nomination.class));
+    }
+
+    public Optional<Nomination> findByReviewKey(OrgUnitLevel level, String reviewKey) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where(reviewKeyField(level)).is(reviewKey)),
+                Nomination.class));
+    }
+
+    public List<Nomination> find(Criteria criteria, int page, int size) {
+        Query query = Query.query(criteria).with(Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.asc("id")))
+                .skip((long) page * size).limit(size);
+        return mongo.find(query, Nomination.class);
+    }
+
+    public long count(Criteria criteria) {
+        return mongo.count(Query.query(criteria), Nomination.class);
+    }
+
+    /** Nominations of the year with at least one AWARDED round, optionally only those of a subtree. */
+    public List<Nomination> awarded(int year, String unitId) {
+        Criteria criteria = Criteria.where("year").is(year).and("rounds.decision.outcome")
+                .is(DecisionOutcome.AWARDED.name());
+        if (unitId != null) {
+            criteria = criteria.and("unitPath").is(unitId);
+        }
+        Query query = Query.query(criteria);
+        query.fields().exclude("achievements").exclude("appliedRequests").exclude(OutboxEvent.OUTBOX_FIELD);
+        return mongo.find(query, Nomination.class);
+    }
+}

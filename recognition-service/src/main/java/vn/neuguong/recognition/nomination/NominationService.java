@@ -1,0 +1,411 @@
+package vn.neuguong.recognition.nomination;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.json.JsonMapper;
+import vn.neuguong.contracts.Role;
+import vn.neuguong.contracts.orgunit.OrgUnit;
+import vn.neuguong.contracts.orgunit.OrgUnitLevel;
+import vn.neuguong.contracts.recognition.NominationChanged;
+import vn.neuguong.contracts.recognition.NominationStatus;
+import vn.neuguong.contracts.recognition.NomineeKind;
+import vn.neuguong.platform.orgunit.OrgUnitDirectory;
+import vn.neuguong.platform.outbox.OutboxEvent;
+import vn.neuguong.platform.security.CurrentUser;
+import vn.neuguong.platform.web.ConflictException;
+import vn.neuguong.platform.web.FieldProblem;
+import vn.neuguong.platform.web.ForbiddenException;
+import vn.neuguong.platform.web.InvalidInputException;
+import vn.neuguong.platform.web.PreconditionFailedException;
+import vn.neuguong.platform.web.ServiceUnavailableException;
+import vn.neuguong.recognition.council.CouncilRule;
+import vn.neuguong.recognition.council.Councils;
+import vn.neuguong.recognition.field.FieldOfWork;
+
+/**
+ * The nomination use cases. Each write is one atomic single-document operation carrying the change and its event;
+ * concurrent writers are serialized by the version the update is guarded with, and the nominee's uniqueness per
+ * year and review level by a unique index.
+ */
+@Service
+public class NominationService {
+
+    public static final int DEFAULT_PAGE_SIZE = 20;
+    public static final int MAX_PAGE_SIZE = 200;
+    /** Directive 05-CT/TW dates from 2016-05-15. */
+    static final int FIRST_YEAR = 2016;
+    private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+    /** Votes of a whole council may arrive at once; each lost race costs one re-read. */
+    private static final int MAX_ATTEMPTS = 20;
+
+    private final NominationRepository nominations;
+    private final OrgUnitDirectory directory;
+    private final Councils councils;
+    private final NominationEvents events;
+    private final JsonMapper jsonMapper;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public NominationService(NominationRepository nominations, OrgUnitDirectory directory, Councils councils,
+            NominationEvents events, JsonMapper jsonMapper, Clock clock, MeterRegistry meters) {
+        this.nominations = nominations;
+        this.directory = directory;
+        this.councils = councils;
+        this.events = events;
+        this.jsonMapper = jsonMapper;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** A submission's result; {@code replayed} when an earlier request with the same Idempotency-Key made it. */
+    public record Submitted(Nomination nomination, boolean replayed) {
+    }
+
+    public Submitted submit(CurrentUser user, NominationRequest request, String idempotencyKey) {
+        requireDirectoryReady();
+        if (!NominationAccess.isOfficer(user)) {
+            throw new ForbiddenException("Only a unit or province officer submits nominations");
+        }
+        String creationKey = scopedKey(user, idempotencyKey);
+        String requestHash = creationKey == null ? null : hash(request);
+        if (creationKey != null) {
+            Optional<Nomination> earlier = nominations.findByCreationKey(creationKey);
+            if (earlier.isPresent()) {
+                return new Submitted(replay(earlier.get().creationRequestHash(), requestHash, earlier.get()), true);
+            }
+        }
+        Resolved resolved = resolve(request);
+        NominationAccess.requireCanSubmit(user, resolved.nominatingUnit().path());
+
+        Nominee nominee = new Nominee(request.nominee().kind(), request.nominee().name().strip(),
+                resolved.nomineeUnit().id(), request.nominee().memberId());
+        Nomination.Change change = new Nomination.Change(clock.instant(), user.sub(),
+                creationKey == null ? null : new Nomination.AppliedRequest(creationKey, requestHash));
+        ReviewRound firstRound = ReviewRound.open(resolved.reviewUnit().id(), resolved.reviewUnit().path(),
+                resolved.reviewUnit().level(), change.at());
+        Nomination nomination = Nomination.submitted(UUID.randomUUID().toString(), request.year(), nominee,
+                resolved.nomineeUnit().path(), resolved.nominatingUnit().id(), request.field(),
+                request.achievements().strip(), request.pledgeIds(), firstRound, change);
+        OrgUnitLevel level = firstRound.level();
+        nominations.findByReviewKey(level, nomination.reviewKeys().get(level.name())).ifPresent(existing -> {
+            throw alreadyNominated(existing, level);
+        });
+        try {
+            nominations.insert(nomination, events.submitted(nomination));
+        } catch (DuplicateKeyException raced) {
+            if (creationKey != null) {
+                Optional<Nomination> earlier = nominations.findByCreationKey(creationKey);
+                if (earlier.isPresent()) {
+                    return new Submitted(replay(earlier.get().creationRequestHash(), requestHash, earlier.get()),
+                            true);
+                }
+            }
+            throw conflictingNominee(nomination).orElseThrow(() -> raced);
+        }
+        count(NominationChanged.SUBMITTED);
+        return new Submitted(nomination, false);
+    }
+
+    private record Resolved(OrgUnit nomineeUnit, OrgUnit nominatingUnit, OrgUnit reviewUnit) {
+    }
+
+    /** Checks what bean validation cannot: the units, their relation, the council, the year, the member id. */
+    private Resolved resolve(NominationRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        int latestYear = Year.now(clock).getValue() + 1;
+        boolean yearValid = request.year() >= FIRST_YEAR && request.year() <= latestYear;
+        if (!yearValid) {
+            problems.add(new FieldProblem("year", "must be between " + FIRST_YEAR + " and " + latestYear));
+        }
+        if (request.nominee().memberId() != null && request.nominee().kind() != NomineeKind.INDIVIDUAL) {
+            problems.add(new FieldProblem("nominee.memberId", "only an INDIVIDUAL nominee has a memberId"));
+        }
+        Integer year = yearValid ? request.year() : null;
+        OrgUnit nomineeUnit = unit(request.nominee().unitId(), year, "nominee.unitId", problems);
+        OrgUnit nominatingUnit = unit(request.nominatingUnitId(), year, "nominatingUnitId", problems);
+        OrgUnit reviewUnit = null;
+        if (nomineeUnit != null && nominatingUnit != null) {
+            if (!nomineeUnit.path().contains(nominatingUnit.id())) {
+                problems.add(new FieldProblem("nominee.unitId", "must lie in the nominating unit's subtree"));
+            }
+            reviewUnit = councilOf(nominatingUnit, problems);
+        }
+        if (request.pledgeIds() != null && new HashSet<>(request.pledgeIds()).size() != request.pledgeIds().size()) {
+            problems.add(new FieldProblem("pledgeIds", "must not repeat an id"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new Resolved(nomineeUnit, nominatingUnit, reviewUnit);
+    }
+
+    /** The unit, if it exists and existed in the year (when the year itself is valid). */
+    private OrgUnit unit(String id, Integer year, String field, List<FieldProblem> problems) {
+        Optional<OrgUnit> unit = directory.find(id);
+        if (unit.isEmpty()) {
+            problems.add(new FieldProblem(field, "is not a known unit"));
+            return null;
+        }
+        if (year != null && !unit.get().validIn(year)) {
+            problems.add(new FieldProblem(field, "did not exist in " + year));
+            return null;
+        }
+        return unit.get();
+    }
+
+    /** The nominating unit's parent reviews; the central unit, which has none, reviews its own nominations. */
+    private OrgUnit councilOf(OrgUnit nominatingUnit, List<FieldProblem> problems) {
+        OrgUnit reviewUnit = nominatingUnit.parentId() == null ? nominatingUnit
+                : directory.find(nominatingUnit.parentId()).orElse(null);
+        if (reviewUnit == null) {
+            problems.add(new FieldProblem("nominatingUnitId", "its parent unit " + nominatingUnit.parentId()
+                    + " is not known"));
+            return null;
+        }
+        if (councils.at(reviewUnit.level()).isEmpty()) {
+            problems.add(new FieldProblem("nominatingUnitId", "its parent unit " + reviewUnit.id() + " ("
+                    + reviewUnit.level() + ") has no recognition council"));
+            return null;
+        }
+        return reviewUnit;
+    }
+
+    public Nomination get(CurrentUser user, String id) {
+        Nomination nomination = nominations.findById(id).orElseThrow(() -> NominationAccess.notFound(id));
+        if (!NominationAccess.canRead(user, nomination)) {
+            throw NominationAccess.notFound(id);
+        }
+        return nomination;
+    }
+
+    public record Filter(String unitId, String reviewUnitId, Integer year, NominationStatus status, NomineeKind kind,
+            FieldOfWork field) {
+    }
+
+    public record PageOfNominations(List<Nomination> items, int page, int size, long total) {
+    }
+
+    public PageOfNominations list(CurrentUser user, Filter filter, int page, int size) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (page < 0) {
+            problems.add(new FieldProblem("page", "must be 0 or more"));
+        }
+        if (size < 1) {
+            problems.add(new FieldProblem("size", "must be 1 or more"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        int cappedSize = Math.min(size, MAX_PAGE_SIZE);
+        List<Criteria> criteria = new ArrayList<>();
+        Optional.ofNullable(NominationAccess.visibleTo(user)).ifPresent(criteria::add);
+        if (filter.unitId() != null) {
+            criteria.add(Criteria.where("unitPath").is(filter.unitId()));
+        }
+        if (filter.reviewUnitId() != null) {
+            criteria.add(Criteria.where("rounds.reviewUnitId").is(filter.reviewUnitId()));
+        }
+        if (filter.year() != null) {
+            criteria.add(Criteria.where("year").is(filter.year()));
+        }
+        if (filter.status() != null) {
+            criteria.add(Criteria.where("status").is(filter.status().name()));
+        }
+        if (filter.kind() != null) {
+            criteria.add(Criteria.where("nominee.kind").is(filter.kind().name()));
+        }
+        if (filter.field() != null) {
+            criteria.add(Criteria.where("field").is(filter.field().name()));
+        }
+        Criteria all = criteria.isEmpty() ? new Criteria() : new Criteria().andOperator(criteria);
+        return new PageOfNominations(nominations.find(all, page, cappedSize), page, cappedSize,
+                nominations.count(all));
+    }
+
+    public Nomination vote(CurrentUser user, String id, VoteRequest request, Long ifMatch, String idempotencyKey) {
+        return transition(user, id, ifMatch, idempotencyKey, request, NominationChanged.VOTED,
+                (caller, nomination) -> caller.has(Role.COUNCIL_MEMBER), NominationAccess::requireCanVote,
+                (nomination, change) -> nomination.withVote(new Vote(user.sub(), user.name(), request.approve(),
+                        request.comment(), change.at()), change));
+    }
+
+    public Nomination decide(CurrentUser user, String id, DecisionRequest request, Long ifMatch,
+            String idempotencyKey) {
+        return transition(user, id, ifMatch, idempotencyKey, request, NominationChanged.DECIDED,
+                (caller, nomination) -> false, NominationAccess::requireCanDecide, (nomination, change) -> {
+                    CouncilRule rule = councils.at(nomination.currentRound().level()).orElseThrow(() ->
+                            new ConflictException("No council is configured at level "
+                                    + nomination.currentRound().level()));
+                    return nomination.decided(request.outcome(), request.award(), request.decisionNo().strip(),
+                            user.name(), rule, change);
+                });
+    }
+
+    public Nomination escalate(CurrentUser user, String id, Long ifMatch, String idempotencyKey) {
+        return transition(user, id, ifMatch, idempotencyKey, Map.of("escalate", id), NominationChanged.ESCALATED,
+                (caller, nomination) -> false, NominationAccess::requireCanDecide, (nomination, change) -> {
+                    nomination.requireEscalatable();
+                    ReviewRound next = higherCouncil(nomination, change);
+                    String key = Nomination.reviewKey(nomination.year(), nomination.nomineeKey());
+                    nominations.findByReviewKey(next.level(), key)
+                            .filter(existing -> !existing.id().equals(nomination.id()))
+                            .ifPresent(existing -> {
+                                throw alreadyNominated(existing, next.level());
+                            });
+                    return nomination.escalated(next, change);
+                });
+    }
+
+    private ReviewRound higherCouncil(Nomination nomination, Nomination.Change change) {
+        OrgUnit reviewUnit = directory.find(nomination.reviewUnitId()).orElseThrow(() -> new ConflictException(
+                "The reviewing unit " + nomination.reviewUnitId() + " is no longer known"));
+        if (reviewUnit.parentId() == null) {
+            throw new ConflictException("The council of " + reviewUnit.id() + " is the highest; there is no council"
+                    + " to escalate to");
+        }
+        OrgUnit parent = directory.find(reviewUnit.parentId()).orElseThrow(() -> new ConflictException(
+                "The parent unit " + reviewUnit.parentId() + " is not known"));
+        if (councils.at(parent.level()).isEmpty()) {
+            throw new ConflictException("Unit " + parent.id() + " (" + parent.level()
+                    + ") has no recognition council");
+        }
+        return ReviewRound.open(parent.id(), parent.path(), parent.level(), change.at());
+    }
+
+    public Nomination replicate(CurrentUser user, String id, ReplicationRequest request, Long ifMatch,
+            String idempotencyKey) {
+        requireDirectoryReady();
+        OrgUnit adopting = directory.find(request.adoptingUnitId()).orElseThrow(() ->
+                new InvalidInputException("adoptingUnitId", "is not a known unit"));
+        if (!adopting.validOn(LocalDate.now(clock))) {
+            throw new InvalidInputException("adoptingUnitId", "no longer exists");
+        }
+        return transition(user, id, ifMatch, idempotencyKey, request, NominationChanged.REPLICATED,
+                (caller, nomination) -> NominationAccess.isOfficer(caller),
+                (caller, nomination) -> NominationAccess.requireCanRecordReplication(caller, adopting.path()),
+                (nomination, change) -> nomination.replicatedIn(new Replication(adopting.id(), adopting.path(),
+                        request.note() == null ? null : request.note().strip(), change.at(), change.by()), change));
+    }
+
+    /**
+     * Reads, checks (visibility 404, replayed key, rights 403, If-Match 412, lifecycle 409, input 400) and writes
+     * guarded by the version read; when another writer got in between, decides again on the new state.
+     *
+     * @param actsUnseen who may act on the nomination without being able to read it (a council member of another
+     *                   unit learns it is not theirs to vote on: 403, not 404)
+     */
+    private Nomination transition(CurrentUser user, String id, Long ifMatch, String idempotencyKey, Object request,
+            String eventType, BiPredicate<CurrentUser, Nomination> actsUnseen,
+            BiConsumer<CurrentUser, Nomination> authorize, BiFunction<Nomination, Nomination.Change, Nomination> change) {
+        requireDirectoryReady();
+        String appliedKey = scopedKey(user, idempotencyKey);
+        String requestHash = appliedKey == null ? null : hash(request);
+        for (int attempt = 1; ; attempt++) {
+            Nomination before = nominations.findById(id).orElseThrow(() -> NominationAccess.notFound(id));
+            if (!NominationAccess.canRead(user, before) && !actsUnseen.test(user, before)) {
+                throw NominationAccess.notFound(id);
+            }
+            Nomination.AppliedRequest earlier = appliedKey == null ? null : before.appliedRequest(appliedKey);
+            if (earlier != null) {
+                return replay(earlier.requestHash(), requestHash, before);
+            }
+            authorize.accept(user, before);
+            if (ifMatch != null && ifMatch != before.version()) {
+                throw new PreconditionFailedException("The nomination is at version " + before.version() + ", not "
+                        + ifMatch + "; read it again");
+            }
+            Nomination after = change.apply(before, new Nomination.Change(clock.instant(), user.sub(),
+                    appliedKey == null ? null : new Nomination.AppliedRequest(appliedKey, requestHash)));
+            OutboxEvent event = events.changed(eventType, before, after);
+            try {
+                if (nominations.update(after, before.version(), event)) {
+                    count(eventType);
+                    return after;
+                }
+            } catch (DuplicateKeyException raced) {
+                throw conflictingNominee(after).orElseThrow(() -> raced);
+            }
+            if (attempt == MAX_ATTEMPTS) {
+                throw new ConflictException("The nomination is being changed concurrently; try again");
+            }
+        }
+    }
+
+    /** The other nomination holding one of this one's review keys, as a 409. */
+    private Optional<ConflictException> conflictingNominee(Nomination nomination) {
+        for (Map.Entry<String, String> key : nomination.reviewKeys().entrySet()) {
+            OrgUnitLevel level = OrgUnitLevel.valueOf(key.getKey());
+            Optional<Nomination> existing = nominations.findByReviewKey(level, key.getValue())
+                    .filter(other -> !other.id().equals(nomination.id()));
+            if (existing.isPresent()) {
+                return Optional.of(alreadyNominated(existing.get(), level));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ConflictException alreadyNominated(Nomination existing, OrgUnitLevel level) {
+        return new ConflictException("This nominee is already nominated for " + existing.year() + " at the "
+                + level + " level", Map.of("existingId", existing.id()));
+    }
+
+    private static Nomination replay(String earlierHash, String requestHash, Nomination nomination) {
+        if (!requestHash.equals(earlierHash)) {
+            throw new ConflictException("This Idempotency-Key was already used for a different request",
+                    Map.of("existingId", nomination.id()));
+        }
+        return nomination;
+    }
+
+    private void requireDirectoryReady() {
+        if (!directory.ready()) {
+            throw new ServiceUnavailableException("The org-unit registry is still loading; retry shortly.");
+        }
+    }
+
+    private static String scopedKey(CurrentUser user, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return null;
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+            throw new InvalidInputException("Idempotency-Key",
+                    "must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+        }
+        return user.sub() + "|" + idempotencyKey;
+    }
+
+    private String hash(Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(jsonMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void count(String eventType) {
+        meters.counter("neuguong.recognition.changes", "type", eventType).increment();
+    }
+}
