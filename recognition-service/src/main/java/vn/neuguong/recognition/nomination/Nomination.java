@@ -137,11 +137,12 @@ public record Nomination(
         return appliedRequests.stream().filter(request -> request.key().equals(scopedKey)).findFirst().orElse(null);
     }
 
-    /** The award the latest AWARDED decision gave, while it stands (AWARDED, or ESCALATED for a higher one). */
+    /**
+     * The award of the latest AWARDED decision in any round. It stands when the nomination is escalated, and also
+     * when a higher council later rejects the escalation: that council declined a higher award, it did not revoke
+     * the lower one.
+     */
     public Award currentAward() {
-        if (status != NominationStatus.AWARDED && status != NominationStatus.ESCALATED) {
-            return null;
-        }
         for (int i = rounds.size() - 1; i >= 0; i--) {
             Decision decision = rounds.get(i).decision();
             if (decision != null && decision.outcome() == DecisionOutcome.AWARDED) {

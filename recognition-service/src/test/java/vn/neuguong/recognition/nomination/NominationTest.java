@@ -160,6 +160,20 @@ class NominationTest {
     }
 
     @Test
+    void aHigherCouncilsRejectionLeavesTheLowerAwardStanding() {
+        Nomination escalated = withVotes(submitted(NomineeKind.INDIVIDUAL), true, true, true)
+                .decided(DecisionOutcome.AWARDED, Award.LETTER_OF_COMMENDATION, "12", "Bí thư", GRASSROOTS,
+                        change("chair"))
+                .escalated(PROVINCE_COUNCIL, change("chair"));
+
+        Nomination rejectedAbove = withVotes(escalated, false, false, false, true, false)
+                .decided(DecisionOutcome.REJECTED, null, "90-QĐ/TU", "Bí thư tỉnh", PROVINCE, change("province-chair"));
+
+        assertThat(rejectedAbove.status()).isEqualTo(NominationStatus.REJECTED);
+        assertThat(rejectedAbove.snapshot().award()).isEqualTo(Award.LETTER_OF_COMMENDATION);
+    }
+
+    @Test
     void onlyAnAwardedNominationIsEscalated() {
         assertThatThrownBy(() -> submitted(NomineeKind.INDIVIDUAL).escalated(PROVINCE_COUNCIL, change("chair")))
                 .isInstanceOf(ConflictException.class);
