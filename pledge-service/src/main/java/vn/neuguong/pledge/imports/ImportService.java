@@ -1,0 +1,175 @@
+package vn.neuguong.pledge.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
+
+import vn.neuguong.contracts.Role;
+import vn.neuguong.platform.security.CurrentUser;
+import vn.neuguong.platform.web.ForbiddenException;
+import vn.neuguong.platform.web.InvalidInputException;
+import vn.neuguong.platform.web.NotFoundException;
+import vn.neuguong.platform.web.ServiceUnavailableException;
+
+/**
+ * Accepts import files (stored to a temporary file, processed asynchronously by a bounded pool) and reports their
+ * progress. An instance touches the jobs it processes; at startup, and periodically, jobs whose instance died are
+ * marked FAILED, since their file is gone with it.
+ */
+public class ImportService implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+    static final String INTERRUPTED = "The import was interrupted (its service instance stopped). Importing the "
+            + "same file again is safe: pledges already imported are reported as duplicates.";
+
+    private final ImportJobs jobs;
+    private final ImportProcessor processor;
+    private final ImportProperties properties;
+    private final Clock clock;
+    private final String owner;
+    private final Path directory;
+    private ThreadPoolExecutor workers;
+    private ScheduledExecutorService housekeeping;
+    private volatile boolean running;
+
+    ImportService(ImportJobs jobs, ImportProcessor processor, ImportProperties properties, Clock clock, String owner) {
+        this.jobs = jobs;
+        this.processor = processor;
+        this.properties = properties;
+        this.clock = clock;
+        this.owner = owner;
+        try {
+            this.directory = Files.createTempDirectory("neuguong-imports");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ImportJob start(CurrentUser user, ImportFormat format, InputStream body, String idempotencyKey) {
+        if (!user.hasAny(Role.MEMBER, Role.UNIT_OFFICER, Role.PROVINCE_OFFICER)) {
+            throw new ForbiddenException("Only members and unit or province officers register pledges");
+        }
+        String creationKey = null;
+        if (idempotencyKey != null) {
+            if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+                throw new InvalidInputException("Idempotency-Key", "must be 1 to 200 characters");
+            }
+            creationKey = user.sub() + "|" + idempotencyKey;
+            var earlier = jobs.findByCreationKey(creationKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        String id = UUID.randomUUID().toString();
+        Path file = directory.resolve(id + "." + format.name().toLowerCase());
+        try {
+            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Instant now = clock.instant();
+        ImportJob job = new ImportJob(id, format, ImportStatus.QUEUED, ImportJob.Importer.of(user), now, null, null,
+                now, owner, 0, 0, 0, 0, 0, List.of(), null, creationKey);
+        try {
+            jobs.insert(job);
+        } catch (DuplicateKeyException raced) {
+            delete(file);
+            return jobs.findByCreationKey(creationKey).orElseThrow(() -> raced);
+        }
+        try {
+            workers.execute(() -> processor.process(job, file));
+        } catch (RejectedExecutionException busy) {
+            delete(file);
+            jobs.finished(id, ImportStatus.FAILED, "Too many imports are waiting; try again later", clock.instant());
+            throw new ServiceUnavailableException("Too many imports are waiting; try again later");
+        }
+        return job;
+    }
+
+    /** The importer and administrators see a job; for anyone else it does not exist. */
+    public ImportJob get(CurrentUser user, String id) {
+        return jobs.findById(id)
+                .filter(job -> user.has(Role.ADMIN) || job.importer().sub().equals(user.sub()))
+                .orElseThrow(() -> new NotFoundException("No import " + id));
+    }
+
+    private void housekeep() {
+        try {
+            Instant now = clock.instant();
+            jobs.heartbeat(owner, now);
+            long failed = jobs.failInterrupted(null, now.minus(properties.staleAfter()), INTERRUPTED, now);
+            if (failed > 0) {
+                log.warn("Marked {} interrupted import(s) FAILED", failed);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Import housekeeping failed: {}", e.getMessage());
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete {}", file, e);
+        }
+    }
+
+    @Override
+    public void start() {
+        Instant now = clock.instant();
+        // Nothing of this instance runs yet: its unfinished jobs were interrupted by its previous run.
+        long failed = jobs.failInterrupted(owner, now.minus(properties.staleAfter()), INTERRUPTED, now);
+        if (failed > 0) {
+            log.warn("Marked {} interrupted import(s) FAILED at startup", failed);
+        }
+        workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(properties.queueCapacity()), runnable -> {
+                    Thread thread = new Thread(runnable, "pledge-import");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "pledge-import-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = properties.heartbeat().toMillis();
+        housekeeping.scheduleWithFixedDelay(this::housekeep, period, period, TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        housekeeping.shutdownNow();
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

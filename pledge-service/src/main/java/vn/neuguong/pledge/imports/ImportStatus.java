@@ -1,0 +1,5 @@
+package vn.neuguong.pledge.imports;
+
+public enum ImportStatus {
+    QUEUED, RUNNING, COMPLETED, FAILED
+}

@@ -1,0 +1,92 @@
+package vn.neuguong.pledge.pledge;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import vn.neuguong.contracts.Topics;
+import vn.neuguong.contracts.pledge.PledgeChanged;
+import vn.neuguong.contracts.pledge.PledgeStatus;
+import vn.neuguong.platform.outbox.OutboxEvent;
+import vn.neuguong.platform.outbox.OutboxEvents;
+import vn.neuguong.pledge.specificity.CommitmentText;
+import vn.neuguong.pledge.specificity.MinHash;
+import vn.neuguong.pledge.specificity.Shingles;
+import vn.neuguong.pledge.specificity.Specificity;
+import vn.neuguong.pledge.specificity.SpecificityChecker;
+import vn.neuguong.pledge.theme.StudyTheme;
+
+/** Builds pledges and their events the same way for the API and the bulk import. */
+public class PledgeFactory {
+
+    private final SpecificityChecker checker;
+    private final OutboxEvents outboxEvents;
+    private final RegistrationDeadlines deadlines;
+
+    public PledgeFactory(SpecificityChecker checker, OutboxEvents outboxEvents, RegistrationDeadlines deadlines) {
+        this.checker = checker;
+        this.outboxEvents = outboxEvents;
+        this.deadlines = deadlines;
+    }
+
+    /** Who/when/why of a registration. */
+    public record Origin(Instant at, String by, String creationKey, String requestHash, String importJobId) {
+    }
+
+    public Pledge newPledge(String id, PledgeRequest request, PledgeValidator.Resolved resolved,
+                            Specificity specificity, Origin origin) {
+        List<Pledge.Commitment> commitments = commitments(request);
+        Pledge.Pledger pledger = pledger(request.pledger());
+        return new Pledge(id, request.year(), resolved.unit().id(), List.copyOf(resolved.unit().path()), pledger,
+                Pledge.pledgerKey(resolved.unit().id(), pledger.kind(), pledger.memberId(), pledger.name()),
+                resolved.theme() == null ? null : resolved.theme().id(), commitments, specificity,
+                similarityKeys(commitments), PledgeStatus.REGISTERED, 1, deadlines.onTime(request.year(), origin.at()),
+                origin.at(), origin.by(), origin.at(), origin.by(), null, null, null, origin.creationKey(),
+                origin.requestHash(), origin.importJobId(), List.of());
+    }
+
+    public static Pledge.Pledger pledger(PledgeRequest.Pledger pledger) {
+        return new Pledge.Pledger(pledger.kind(), trim(pledger.memberId()), trim(pledger.fullName()),
+                trim(pledger.position()), trim(pledger.name()));
+    }
+
+    public static List<Pledge.Commitment> commitments(PledgeRequest request) {
+        return request.commitments().stream().map(c -> new Pledge.Commitment(c.area(), trim(c.action()),
+                trim(c.linkedDuty()), trim(c.measure()), trim(c.target()), c.dueDate())).toList();
+    }
+
+    /** The distinct MinHash band keys of all the commitments' actions. */
+    public static List<String> similarityKeys(List<Pledge.Commitment> commitments) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Pledge.Commitment commitment : commitments) {
+            keys.addAll(MinHash.bandKeys(Shingles.of(commitment.action())));
+        }
+        return List.copyOf(keys);
+    }
+
+    public Specificity specificity(List<Pledge.Commitment> commitments, StudyTheme theme,
+                                   List<String> candidateActions) {
+        List<CommitmentText> texts = new ArrayList<>();
+        for (Pledge.Commitment c : commitments) {
+            texts.add(new CommitmentText(c.action(), c.linkedDuty(), c.measure(), c.target(), c.dueDate()));
+        }
+        return checker.check(texts, theme == null ? null : theme.title(), candidateActions);
+    }
+
+    public OutboxEvent registered(Pledge pledge) {
+        return event(null, pledge, PledgeChanged.REGISTERED);
+    }
+
+    /** The event of a change from {@code before} (null for the registration) to {@code after}. */
+    public OutboxEvent event(Pledge before, Pledge after, String type) {
+        PledgeChanged data = new PledgeChanged(after.id(), after.version(), after.unitId(), after.unitPath(),
+                after.year(), before == null ? null : before.snapshot(), after.snapshot(), after.updatedAt());
+        return outboxEvents.create(Topics.PLEDGE_EVENTS, type, after.id(), data);
+    }
+
+    private static String trim(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,167 @@
+package vn.neuguong.pledge.pledge;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import com.mongodb.bulk.BulkWriteResult;
+
+import vn.neuguong.contracts.pledge.PledgeStatus;
+import vn.neuguong.platform.outbox.OutboxEvent;
+
+/**
+ * The {@code pledges} collection. Every write is one single-document operation that carries the state change and
+ * its event together (an insert starts the outbox; an update guarded by the expected version {@code $push}es to it).
+ */
+@Repository
+public class PledgeRepository implements InitializingBean {
+
+    private final MongoTemplate mongo;
+
+    public PledgeRepository(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        IndexOperations indexes = mongo.indexOps(Pledge.COLLECTION);
+        indexes.createIndex(new Index().on("year", Sort.Direction.ASC).on("pledgerKey", Sort.Direction.ASC)
+                .unique().named("one_pledge_per_pledger_and_year"));
+        indexes.createIndex(new Index().on("creationKey", Sort.Direction.ASC).unique().sparse()
+                .named("creation_idempotency_key"));
+        indexes.createIndex(new Index().on("unitId", Sort.Direction.ASC).on("year", Sort.Direction.ASC)
+                .on("similarityKeys", Sort.Direction.ASC).named("near_copy_candidates"));
+        indexes.createIndex(new Index().on("unitPath", Sort.Direction.ASC).on("year", Sort.Direction.ASC)
+                .on("status", Sort.Direction.ASC).named("list_by_subtree"));
+        indexes.createIndex(new Index().on("pledger.memberId", Sort.Direction.ASC).on("year", Sort.Direction.ASC)
+                .named("list_own"));
+        indexes.createIndex(new Index().on(OutboxEvent.PENDING_SINCE_FIELD, Sort.Direction.ASC).sparse()
+                .named("outbox_pending"));
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException for a second pledge of the pledger and year, or a reused creation key */
+    public void insert(Pledge pledge, OutboxEvent registered) {
+        mongo.insert(withOutbox(pledge, registered), Pledge.COLLECTION);
+    }
+
+    /** Inserts unordered: one failure does not stop the others. */
+    public BulkWriteResult insertAll(List<Pledge> pledges, List<OutboxEvent> registered) {
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Pledge.COLLECTION);
+        for (int i = 0; i < pledges.size(); i++) {
+            bulk.insert(withOutbox(pledges.get(i), registered.get(i)));
+        }
+        return bulk.execute();
+    }
+
+    private Document withOutbox(Pledge pledge, OutboxEvent event) {
+        Document document = new Document();
+        mongo.getConverter().write(pledge, document);
+        document.put(OutboxEvent.OUTBOX_FIELD, new ArrayList<>(List.of(mongo.getConverter().convertToMongoType(event))));
+        document.put(OutboxEvent.PENDING_SINCE_FIELD, Date.from(event.time()));
+        return document;
+    }
+
+    /**
+     * Replaces the pledge's mutable state with {@code after} and appends its event, provided nobody changed it since
+     * {@code expectedVersion} was read.
+     *
+     * @return false when the version moved on (the caller re-reads and decides again)
+     */
+    public boolean update(Pledge after, long expectedVersion, OutboxEvent event) {
+        Update update = new Update()
+                .set("pledger", after.pledger())
+                .set("pledgerKey", after.pledgerKey())
+                .set("themeId", after.themeId())
+                .set("commitments", after.commitments())
+                .set("specificity", after.specificity())
+                .set("similarityKeys", after.similarityKeys())
+                .set("status", after.status())
+                .set("version", after.version())
+                .set("updatedAt", after.updatedAt())
+                .set("updatedBy", after.updatedBy())
+                .set("selfAssessment", after.selfAssessment())
+                .set("evaluation", after.evaluation())
+                .set("withdrawal", after.withdrawal())
+                .set("appliedKeys", after.appliedKeys())
+                .push(OutboxEvent.OUTBOX_FIELD, event)
+                .set(OutboxEvent.PENDING_SINCE_FIELD, event.time());
+        Query current = Query.query(Criteria.where("id").is(after.id()).and("version").is(expectedVersion));
+        return mongo.updateFirst(current, update, Pledge.class).getModifiedCount() == 1;
+    }
+
+    public Optional<Pledge> findById(String id) {
+        return Optional.ofNullable(mongo.findById(id, Pledge.class));
+    }
+
+    public Optional<Pledge> findByCreationKey(String creationKey) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("creationKey").is(creationKey)),
+                Pledge.class));
+    }
+
+    public Optional<Pledge> findByPledger(int year, String pledgerKey) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("year").is(year)
+                .and("pledgerKey").is(pledgerKey)), Pledge.class));
+    }
+
+    /** Ids of the pledges among these pledger keys of a year that exist already. */
+    public List<String> existingPledgerKeys(int year, Collection<String> pledgerKeys) {
+        Query query = Query.query(Criteria.where("year").is(year).and("pledgerKey").in(pledgerKeys));
+        query.fields().include("pledgerKey");
+        return mongo.find(query, Document.class, Pledge.COLLECTION).stream()
+                .map(document -> document.getString("pledgerKey")).toList();
+    }
+
+    /**
+     * Actions of commitments of other live pledges of the unit and year sharing a MinHash band key with the given
+     * keys: candidates for near-copies, found through the {@code near_copy_candidates} index instead of reading the
+     * unit's pledges.
+     */
+    public List<SimilarCandidate> nearCopyCandidates(Collection<String> unitIds, Collection<Integer> years,
+                                                     Collection<String> bandKeys, String excludeId) {
+        if (bandKeys.isEmpty()) {
+            return List.of();
+        }
+        Criteria criteria = Criteria.where("unitId").in(unitIds).and("year").in(years)
+                .and("similarityKeys").in(bandKeys).and("status").ne(PledgeStatus.WITHDRAWN.name());
+        if (excludeId != null) {
+            criteria = criteria.and("_id").ne(excludeId);
+        }
+        Query query = Query.query(criteria);
+        query.fields().include("unitId").include("year").include("similarityKeys").include("commitments.action");
+        List<SimilarCandidate> candidates = new ArrayList<>();
+        for (Document document : mongo.find(query, Document.class, Pledge.COLLECTION)) {
+            List<String> actions = document.getList("commitments", Document.class, List.of()).stream()
+                    .map(commitment -> commitment.getString("action")).toList();
+            candidates.add(new SimilarCandidate(document.getString("unitId"), document.getInteger("year"),
+                    document.getList("similarityKeys", String.class, List.of()), actions));
+        }
+        return candidates;
+    }
+
+    public record SimilarCandidate(String unitId, int year, List<String> bandKeys, List<String> actions) {
+    }
+
+    public List<Pledge> find(Criteria criteria, int page, int size) {
+        Query query = Query.query(criteria).with(Sort.by(Sort.Order.desc("registeredAt"), Sort.Order.asc("id")))
+                .skip((long) page * size).limit(size);
+        return mongo.find(query, Pledge.class);
+    }
+
+    public long count(Criteria criteria) {
+        return mongo.count(Query.query(criteria), Pledge.class);
+    }
+}

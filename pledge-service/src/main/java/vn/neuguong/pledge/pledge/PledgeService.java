@@ -1,0 +1,245 @@
+package vn.neuguong.pledge.pledge;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.query.Criteria;
+
+import tools.jackson.databind.json.JsonMapper;
+import vn.neuguong.contracts.pledge.PledgeStatus;
+import vn.neuguong.platform.outbox.OutboxEvent;
+import vn.neuguong.platform.security.CurrentUser;
+import vn.neuguong.platform.web.ConflictException;
+import vn.neuguong.platform.web.InvalidInputException;
+import vn.neuguong.platform.web.PreconditionFailedException;
+import vn.neuguong.pledge.specificity.Specificity;
+
+/**
+ * The pledge use cases. Each write is one atomic single-document operation carrying the change and its event;
+ * concurrent writers are serialized by the version the update is guarded with.
+ */
+public class PledgeService {
+
+    public static final int MAX_PAGE_SIZE = 200;
+    private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final PledgeRepository pledges;
+    private final PledgeValidator validator;
+    private final PledgeFactory factory;
+    private final JsonMapper jsonMapper;
+    private final Clock clock;
+
+    public PledgeService(PledgeRepository pledges, PledgeValidator validator, PledgeFactory factory,
+                         JsonMapper jsonMapper, Clock clock) {
+        this.pledges = pledges;
+        this.validator = validator;
+        this.factory = factory;
+        this.jsonMapper = jsonMapper;
+        this.clock = clock;
+    }
+
+    /** A registration's result; {@code replayed} when an earlier request with the same Idempotency-Key made it. */
+    public record Registered(Pledge pledge, boolean replayed) {
+    }
+
+    public Registered register(CurrentUser user, PledgeRequest request, String idempotencyKey) {
+        String creationKey = scopedKey(user, idempotencyKey);
+        String requestHash = creationKey == null ? null : hash(request);
+        if (creationKey != null) {
+            var earlier = pledges.findByCreationKey(creationKey);
+            if (earlier.isPresent()) {
+                return new Registered(replay(earlier.get(), requestHash), true);
+            }
+        }
+        PledgeValidator.Resolved resolved = validator.validate(request);
+        PledgeAccess.requireCanRegister(user, request, resolved.unit().path());
+        Pledge.Pledger pledger = PledgeFactory.pledger(request.pledger());
+        String pledgerKey = Pledge.pledgerKey(resolved.unit().id(), pledger.kind(), pledger.memberId(), pledger.name());
+        pledges.findByPledger(request.year(), pledgerKey).ifPresent(existing -> {
+            throw alreadyPledged(existing);
+        });
+
+        List<Pledge.Commitment> commitments = PledgeFactory.commitments(request);
+        Specificity specificity = specificity(commitments, resolved, request.year(), null);
+        Pledge pledge = factory.newPledge(UUID.randomUUID().toString(), request, resolved, specificity,
+                new PledgeFactory.Origin(clock.instant(), user.sub(), creationKey, requestHash, null));
+        try {
+            pledges.insert(pledge, factory.registered(pledge));
+            return new Registered(pledge, false);
+        } catch (DuplicateKeyException raced) {
+            if (creationKey != null) {
+                var earlier = pledges.findByCreationKey(creationKey);
+                if (earlier.isPresent()) {
+                    return new Registered(replay(earlier.get(), requestHash), true);
+                }
+            }
+            throw pledges.findByPledger(request.year(), pledgerKey).map(PledgeService::alreadyPledged)
+                    .orElseThrow(() -> raced);
+        }
+    }
+
+    private static Pledge replay(Pledge earlier, String requestHash) {
+        if (!requestHash.equals(earlier.creationRequestHash())) {
+            throw new ConflictException("This Idempotency-Key was already used for a different request",
+                    Map.of("existingId", earlier.id()));
+        }
+        return earlier;
+    }
+
+    private static ConflictException alreadyPledged(Pledge existing) {
+        return new ConflictException("The pledger already has a pledge for " + existing.year(),
+                Map.of("existingId", existing.id()));
+    }
+
+    private Specificity specificity(List<Pledge.Commitment> commitments, PledgeValidator.Resolved resolved, int year,
+                                    String excludeId) {
+        List<String> keys = PledgeFactory.similarityKeys(commitments);
+        List<String> candidateActions = new ArrayList<>();
+        for (PledgeRepository.SimilarCandidate candidate : pledges.nearCopyCandidates(List.of(resolved.unit().id()),
+                List.of(year), keys, excludeId)) {
+            candidateActions.addAll(candidate.actions());
+        }
+        return factory.specificity(commitments, resolved.theme(), candidateActions);
+    }
+
+    public Pledge get(CurrentUser user, String id) {
+        return PledgeAccess.readable(user, pledges.findById(id).orElseThrow(() -> PledgeAccess.notFound(id)));
+    }
+
+    public record PageOfPledges(List<Pledge> items, int page, int size, long total) {
+    }
+
+    public PageOfPledges list(CurrentUser user, String unitId, Integer year, PledgeStatus status, int page, int size) {
+        if (page < 0) {
+            throw new InvalidInputException("page", "must be 0 or more");
+        }
+        if (size < 1) {
+            throw new InvalidInputException("size", "must be 1 or more");
+        }
+        int cappedSize = Math.min(size, MAX_PAGE_SIZE);
+        List<Criteria> filters = new ArrayList<>();
+        Criteria scope = PledgeAccess.visibleTo(user);
+        if (scope != null) {
+            filters.add(scope);
+        }
+        if (unitId != null) {
+            filters.add(Criteria.where("unitPath").is(unitId));
+        }
+        if (year != null) {
+            filters.add(Criteria.where("year").is(year));
+        }
+        if (status != null) {
+            filters.add(Criteria.where("status").is(status.name()));
+        }
+        Criteria criteria = filters.isEmpty() ? new Criteria() : new Criteria().andOperator(filters);
+        return new PageOfPledges(pledges.find(criteria, page, cappedSize), page, cappedSize, pledges.count(criteria));
+    }
+
+    public Pledge revise(CurrentUser user, String id, PledgeRequest request, long ifMatch, String idempotencyKey) {
+        return transition(user, id, ifMatch, idempotencyKey, Transition.REVISE, PledgeAccess::requireCanManage,
+                (pledge, change) -> {
+                    PledgeValidator.Resolved resolved = validator.validateRevision(pledge, request);
+                    List<Pledge.Commitment> commitments = PledgeFactory.commitments(request);
+                    return pledge.revised(PledgeFactory.pledger(request.pledger()),
+                            resolved.theme() == null ? null : resolved.theme().id(), commitments,
+                            specificity(commitments, resolved, pledge.year(), pledge.id()),
+                            PledgeFactory.similarityKeys(commitments), change);
+                });
+    }
+
+    public Pledge selfAssess(CurrentUser user, String id, SelfAssessmentRequest request, Long ifMatch,
+                             String idempotencyKey) {
+        return transition(user, id, ifMatch, idempotencyKey, Transition.SELF_ASSESS, PledgeAccess::requireCanManage,
+                (pledge, change) -> {
+                    validator.validate(request, pledge.commitments().size());
+                    List<Pledge.Outcome> outcomes = request.outcomes().stream()
+                            .map(o -> new Pledge.Outcome(o.commitmentIndex(), o.done(), o.note()))
+                            .sorted(Comparator.comparingInt(Pledge.Outcome::commitmentIndex)).toList();
+                    return pledge.selfAssessed(new Pledge.SelfAssessment(outcomes, request.summary(), change.at(),
+                            change.by()), change);
+                });
+    }
+
+    public Pledge evaluate(CurrentUser user, String id, EvaluationRequest request, Long ifMatch,
+                           String idempotencyKey) {
+        return transition(user, id, ifMatch, idempotencyKey, Transition.EVALUATE, PledgeAccess::requireCanEvaluate,
+                (pledge, change) -> {
+                    validator.validate(request);
+                    return pledge.evaluated(new Pledge.Evaluation(request.grade(), request.comment(), change.at(),
+                            change.by()), change);
+                });
+    }
+
+    public Pledge withdraw(CurrentUser user, String id, WithdrawalRequest request, Long ifMatch,
+                           String idempotencyKey) {
+        return transition(user, id, ifMatch, idempotencyKey, Transition.WITHDRAW, PledgeAccess::requireCanWithdraw,
+                (pledge, change) -> {
+                    validator.validate(request);
+                    return pledge.withdrawn(new Pledge.Withdrawal(request.reason().strip(), change.at(), change.by()),
+                            change);
+                });
+    }
+
+    /**
+     * Reads, checks (visibility 404, replayed key, rights 403, If-Match 412, lifecycle 409, input 400) and writes
+     * guarded by the version read; when another writer got in between, decides again on the new state.
+     */
+    private Pledge transition(CurrentUser user, String id, Long ifMatch, String idempotencyKey, Transition transition,
+                              BiConsumer<CurrentUser, Pledge> authorize,
+                              BiFunction<Pledge, Pledge.Change, Pledge> change) {
+        String appliedKey = scopedKey(user, idempotencyKey);
+        for (int attempt = 1; ; attempt++) {
+            Pledge before = get(user, id);
+            if (appliedKey != null && before.appliedKeys() != null && before.appliedKeys().contains(appliedKey)) {
+                return before;
+            }
+            authorize.accept(user, before);
+            if (ifMatch != null && ifMatch != before.version()) {
+                throw new PreconditionFailedException("The pledge is at version " + before.version()
+                        + ", not " + ifMatch + "; read it again");
+            }
+            transition.from(before.status());
+            Pledge after = change.apply(before, new Pledge.Change(clock.instant(), user.sub(), appliedKey));
+            OutboxEvent event = factory.event(before, after, transition.eventType());
+            if (pledges.update(after, before.version(), event)) {
+                return after;
+            }
+            if (attempt == MAX_ATTEMPTS) {
+                throw new ConflictException("The pledge is being changed concurrently; try again");
+            }
+        }
+    }
+
+    private static String scopedKey(CurrentUser user, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return null;
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+            throw new InvalidInputException("Idempotency-Key",
+                    "must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+        }
+        return user.sub() + "|" + idempotencyKey;
+    }
+
+    private String hash(Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(jsonMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

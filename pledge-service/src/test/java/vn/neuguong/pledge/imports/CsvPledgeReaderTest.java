@@ -1,0 +1,94 @@
+package vn.neuguong.pledge.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import vn.neuguong.contracts.pledge.PledgerKind;
+import vn.neuguong.platform.web.FieldProblem;
+
+class CsvPledgeReaderTest {
+
+    private static Reader example() {
+        return new InputStreamReader(CsvPledgeReaderTest.class.getResourceAsStream("/imports/pledges-example.csv"),
+                StandardCharsets.UTF_8);
+    }
+
+    private static List<PledgeDraft> readAll(Reader reader) throws Exception {
+        List<PledgeDraft> drafts = new ArrayList<>();
+        try (CsvPledgeReader csv = new CsvPledgeReader(reader)) {
+            for (PledgeDraft draft = csv.next(); draft != null; draft = csv.next()) {
+                drafts.add(draft);
+            }
+        }
+        return drafts;
+    }
+
+    @Test
+    void consecutiveRowsOfAPledgerFormOnePledge() throws Exception {
+        List<PledgeDraft> drafts = readAll(example());
+
+        assertThat(drafts).extracting(PledgeDraft::rows).containsExactly(List.of(1L, 2L), List.of(3L), List.of(4L),
+                List.of(5L, 6L), List.of(7L), List.of(8L), List.of(9L));
+        assertThat(drafts.get(0).request().commitments()).hasSize(2);
+        assertThat(drafts.get(0).request().pledger().fullName()).isEqualTo("Lò Văn Pọm");
+        assertThat(drafts.get(2).request().pledger().kind()).isEqualTo(PledgerKind.COLLECTIVE);
+        assertThat(drafts.get(2).request().commitments().get(0).action()).contains("\"Thôn không có ma túy\"");
+        assertThat(CsvPledgeReader.countRows(example())).isEqualTo(9);
+    }
+
+    @Test
+    void unreadableValuesAreReportedAtTheirRowAndColumn() throws Exception {
+        PledgeDraft leisure = readAll(example()).get(4);
+
+        assertThat(leisure.request()).isNull();
+        assertThat(leisure.unreadable()).singleElement().satisfies(row -> {
+            assertThat(row.row()).isEqualTo(7);
+            assertThat(row.errors()).extracting(FieldProblem::field).containsExactly("area");
+        });
+    }
+
+    @Test
+    void validatorPathsAreLocatedInTheFile() throws Exception {
+        String csv = "year,unitId,pledgerKind,memberId,fullName,action,dueDate\n"
+                + "2026,c,INDIVIDUAL,m1,A,Việc một,2026-01-01\n2026,c,INDIVIDUAL,m1,A,Việc hai,2027-01-01\n";
+        try (CsvPledgeReader reader = new CsvPledgeReader(new StringReader(csv))) {
+            PledgeDraft draft = reader.next();
+            RejectedRow dueDate = reader.locate(draft, new FieldProblem("commitments[1].dueDate", "must be within 2026"));
+            RejectedRow memberId = reader.locate(draft, new FieldProblem("pledger.memberId", "is required"));
+
+            assertThat(dueDate.row()).isEqualTo(2);
+            assertThat(dueDate.errors().get(0).field()).isEqualTo("dueDate");
+            assertThat(memberId.row()).isEqualTo(1);
+            assertThat(memberId.errors().get(0).field()).isEqualTo("memberId");
+        }
+    }
+
+    @Test
+    void aPledgerWhoseRowsAreNotConsecutiveIsRejected() throws Exception {
+        String csv = "\uFEFFyear,unitId,pledgerKind,memberId,action\n2026,c,INDIVIDUAL,m1,Một\n"
+                + "2026,c,INDIVIDUAL,m2,Hai\n2026,c,INDIVIDUAL,m1,Ba\n";
+
+        List<PledgeDraft> drafts = readAll(new StringReader(csv));
+
+        assertThat(drafts).hasSize(3);
+        assertThat(drafts.get(2).request()).isNull();
+        assertThat(drafts.get(2).unreadable().get(0).errors().get(0).message()).contains("row 1");
+    }
+
+    @Test
+    void unknownColumnsFailTheWholeFile() {
+        assertThatThrownBy(() -> new CsvPledgeReader(new StringReader("year,unitId,pledgerKind,action,status\n")))
+                .hasMessageContaining("status");
+        assertThatThrownBy(() -> new CsvPledgeReader(new StringReader("year,unitId,pledgerKind\n")))
+                .hasMessageContaining("action");
+    }
+}

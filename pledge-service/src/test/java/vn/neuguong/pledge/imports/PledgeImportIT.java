@@ -1,0 +1,211 @@
+package vn.neuguong.pledge.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import tools.jackson.databind.JsonNode;
+import vn.neuguong.contracts.Role;
+import vn.neuguong.contracts.orgunit.OrgUnit;
+import vn.neuguong.contracts.orgunit.OrgUnitLevel;
+import vn.neuguong.platform.orgunit.OrgUnitDirectory;
+import vn.neuguong.pledge.support.Api;
+import vn.neuguong.pledge.support.OrgUnits;
+import vn.neuguong.testsupport.IntegrationTest;
+import vn.neuguong.testsupport.TestInfrastructure;
+
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PledgeImportIT {
+
+    private static final int CELLS = 100;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    OrgUnitDirectory directory;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    ImportService importService;
+
+    private final OrgUnits units = new OrgUnits();
+    private Api api;
+    private String officer;
+    private OrgUnit bulkCommune;
+
+    @BeforeAll
+    void orgUnits() {
+        api = new Api(port);
+        OrgUnit root = OrgUnits.unit("example-vn", OrgUnitLevel.CENTRAL, null, null, null);
+        OrgUnit province = OrgUnits.unit("example-p", OrgUnitLevel.PROVINCE, root, LocalDate.of(2025, 7, 1), null);
+        OrgUnit commune = OrgUnits.unit("example-w-na-hoa", OrgUnitLevel.GRASSROOTS, province,
+                LocalDate.of(2025, 7, 1), null);
+        OrgUnit cell = OrgUnits.unit("example-c-na-hoa", OrgUnitLevel.CELL, commune, LocalDate.of(2025, 7, 1), null);
+        OrgUnit other = OrgUnits.unit("example-w-other", OrgUnitLevel.GRASSROOTS, province, null, null);
+        bulkCommune = OrgUnits.unit(units.id("w"), OrgUnitLevel.GRASSROOTS, province, null, null);
+        List<OrgUnit> all = new ArrayList<>(List.of(root, province, commune, cell, other, bulkCommune));
+        for (int i = 0; i < CELLS; i++) {
+            all.add(OrgUnits.unit(units.id("c" + i), OrgUnitLevel.CELL, bulkCommune, null, null));
+        }
+        units.publish(directory, all);
+        officer = TestInfrastructure.get().token("officer-na-hoa", "Bí thư Đảng ủy xã", commune.id(),
+                Role.UNIT_OFFICER);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = PledgeImportIT.class.getResourceAsStream("/imports/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private JsonNode importAndWait(String token, String contentType, String body, Duration timeout) {
+        Api.Response accepted = api.post("/api/pledges/imports", token, body, "Content-Type", contentType);
+        assertThat(accepted.status()).isEqualTo(202);
+        String jobId = accepted.body().get("jobId").asString();
+        assertThat(accepted.header("Location")).isEqualTo("/api/pledges/imports/" + jobId);
+        Instant giveUp = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(giveUp)) {
+            JsonNode job = api.get("/api/pledges/imports/" + jobId, token).body();
+            String status = job.get("status").asString();
+            if (status.equals("COMPLETED") || status.equals("FAILED")) {
+                return job;
+            }
+            sleep(250);
+        }
+        throw new AssertionError("Import " + jobId + " did not finish in " + timeout);
+    }
+
+    private static List<String> rejection(JsonNode job, long row) {
+        List<String> fields = new ArrayList<>();
+        job.get("rejectedRows").forEach(rejected -> {
+            if (rejected.get("row").asLong() == row) {
+                rejected.get("errors").forEach(error -> fields.add(error.get("field").asString()));
+            }
+        });
+        return fields;
+    }
+
+    @Test
+    void validRowsAreImportedInvalidOnesReportedAndAReimportCreatesNothingTwice() throws IOException {
+        String csv = resource("pledges-example.csv");
+
+        JsonNode job = importAndWait(officer, "text/csv", csv, Duration.ofSeconds(60));
+
+        assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(job.get("rowsTotal").asLong()).isEqualTo(9);
+        assertThat(job.get("rowsRead").asLong()).isEqualTo(9);
+        assertThat(job.get("accepted").asLong()).isEqualTo(3);
+        assertThat(job.get("duplicates").asLong()).isZero();
+        assertThat(job.get("rejectedRowCount").asLong()).isEqualTo(5);
+        assertThat(rejection(job, 5)).containsExactly("pledge");
+        assertThat(rejection(job, 6)).containsExactly("dueDate");
+        assertThat(rejection(job, 7)).containsExactly("area");
+        assertThat(rejection(job, 8)).containsExactly("unitId");
+        assertThat(rejection(job, 9)).containsExactly("unitId");
+        JsonNode imported = api.get("/api/pledges?unitId=example-c-na-hoa&year=2026", officer).body();
+        assertThat(imported.get("total").asLong()).isEqualTo(3);
+        assertThat(imported.toString()).contains("\"registeredBy\":\"officer-na-hoa\"");
+
+        JsonNode again = importAndWait(officer, "text/csv", csv, Duration.ofSeconds(60));
+
+        assertThat(again.get("accepted").asLong()).isZero();
+        assertThat(again.get("duplicates").asLong()).isEqualTo(3);
+        assertThat(api.get("/api/pledges?unitId=example-c-na-hoa&year=2026", officer).body().get("total").asLong())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void jsonLinesAreImportedLineByLine() throws IOException {
+        JsonNode job = importAndWait(officer, "application/x-ndjson", resource("pledges-example.ndjson"),
+                Duration.ofSeconds(60));
+
+        assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(job.get("accepted").asLong()).isEqualTo(1);
+        assertThat(job.get("rejectedRowCount").asLong()).isEqualTo(3);
+        assertThat(rejection(job, 2)).containsExactly("status");
+        assertThat(rejection(job, 4)).containsExactly("year");
+        assertThat(rejection(job, 5)).containsExactly("line");
+    }
+
+    @Test
+    void anImportIsSeenOnlyByItsImporter() throws IOException {
+        Api.Response accepted = api.post("/api/pledges/imports", officer, resource("pledges-example.ndjson"),
+                "Content-Type", "application/x-ndjson");
+        String other = TestInfrastructure.get().token("someone-else", "Người khác", "example-w-na-hoa",
+                Role.UNIT_OFFICER);
+
+        assertThat(api.get("/api/pledges/imports/" + accepted.body().get("jobId").asString(), other).status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/pledges/imports", officer, "{}", "Content-Type", "application/json").status())
+                .isEqualTo(415);
+    }
+
+    @Test
+    void aJobInterruptedByACrashIsMarkedFailedAtStartup() {
+        Instant longAgo = Instant.now().minus(Duration.ofHours(1));
+        ImportJob crashed = new ImportJob("crashed-" + units.id("job"), ImportFormat.CSV, ImportStatus.RUNNING,
+                new ImportJob.Importer("officer-na-hoa", "Bí thư", "example-w-na-hoa", Set.of(Role.UNIT_OFFICER)),
+                longAgo, longAgo, null, longAgo, "a-dead-instance", 10, 4, 2, 0, 0, List.of(), null, null);
+        mongo.insert(crashed);
+
+        importService.stop();
+        importService.start();
+
+        JsonNode job = api.get("/api/pledges/imports/" + crashed.id(), officer).body();
+        assertThat(job.get("status").asString()).isEqualTo("FAILED");
+        assertThat(job.get("failureReason").asString()).contains("again is safe");
+    }
+
+    @Test
+    void aFileOfFiftyThousandRowsCompletes() {
+        StringBuilder csv = new StringBuilder("year,unitId,pledgerKind,memberId,fullName,area,action,linkedDuty,"
+                + "measure,target,dueDate\n");
+        int rows = 50_000;
+        for (int i = 0; i < rows / 2; i++) {
+            String cell = units.id("c" + (i / (rows / 2 / CELLS)));
+            String member = "bulk-" + i;
+            csv.append("2026,").append(cell).append(",INDIVIDUAL,").append(member).append(",Đảng viên số ").append(i)
+                    .append(",DUTY,Vận động ").append(i % 50 + 1).append(" hộ tham gia bảo hiểm y tế tại tổ dân phố số ")
+                    .append(i).append(",Tổ trưởng tổ dân phố ").append(i).append(",Số thẻ được cấp,")
+                    .append(i % 50 + 1).append(" hộ,2026-10-31\n");
+            csv.append("2026,").append(cell).append(",INDIVIDUAL,").append(member).append(",Đảng viên số ").append(i)
+                    .append(",STUDY,Viết ").append(i % 3 + 1).append(" bài thu hoạch về chuyên đề năm gắn với công việc")
+                    .append(" của đảng viên ").append(i).append(",Đảng viên chi bộ,Bài thu hoạch,")
+                    .append(i % 3 + 1).append(" bài,2026-12-15\n");
+        }
+        String bulkOfficer = TestInfrastructure.get().token("officer-bulk", "Bí thư", bulkCommune.id(),
+                Role.UNIT_OFFICER);
+
+        JsonNode job = importAndWait(bulkOfficer, "text/csv", csv.toString(), Duration.ofMinutes(8));
+
+        assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(job.get("rowsRead").asLong()).isEqualTo(rows);
+        assertThat(job.get("accepted").asLong()).isEqualTo(rows / 2);
+        assertThat(job.get("rejectedRowCount").asLong()).isZero();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

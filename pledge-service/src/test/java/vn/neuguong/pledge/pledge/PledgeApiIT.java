@@ -1,0 +1,410 @@
+package vn.neuguong.pledge.pledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.TestPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import vn.neuguong.contracts.Role;
+import vn.neuguong.contracts.orgunit.OrgUnit;
+import vn.neuguong.contracts.orgunit.OrgUnitLevel;
+import vn.neuguong.platform.orgunit.OrgUnitDirectory;
+import vn.neuguong.pledge.support.Api;
+import vn.neuguong.pledge.support.OrgUnits;
+import vn.neuguong.testsupport.IntegrationTest;
+import vn.neuguong.testsupport.TestInfrastructure;
+
+@IntegrationTest
+@TestPropertySource(properties = "neuguong.pledges.registration-deadlines.2026=2026-03-15")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PledgeApiIT {
+
+    /** The service's clock runs from 20 March 2026, 09:00 in Vietnam: registration season. */
+    @TestConfiguration
+    static class RegistrationSeason {
+
+        @Bean
+        Clock clock() {
+            return Clock.offset(Clock.systemUTC(),
+                    Duration.between(Instant.now(), Instant.parse("2026-03-20T02:00:00Z")));
+        }
+    }
+
+    private static final String GOOD_ACTION =
+            "Hướng dẫn 100% hộ dân thôn Na Hoa đăng ký dịch vụ công trực tuyến mức độ toàn trình trước 30/9";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    OrgUnitDirectory directory;
+
+    private final OrgUnits units = new OrgUnits();
+    private Api api;
+    private OrgUnit commune;
+    private OrgUnit cell;
+    private OrgUnit otherCommune;
+    private OrgUnit legacy;
+
+    @BeforeAll
+    void orgUnits() {
+        api = new Api(port);
+        OrgUnit root = OrgUnits.unit(units.id("vn"), OrgUnitLevel.CENTRAL, null, null, null);
+        OrgUnit province = OrgUnits.unit(units.id("p"), OrgUnitLevel.PROVINCE, root, LocalDate.of(2025, 7, 1), null);
+        commune = OrgUnits.unit(units.id("w"), OrgUnitLevel.GRASSROOTS, province, LocalDate.of(2025, 7, 1), null);
+        cell = OrgUnits.unit(units.id("c"), OrgUnitLevel.CELL, commune, LocalDate.of(2025, 7, 1), null);
+        OrgUnit otherProvince = OrgUnits.unit(units.id("p2"), OrgUnitLevel.PROVINCE, root, null, null);
+        otherCommune = OrgUnits.unit(units.id("w2"), OrgUnitLevel.GRASSROOTS, otherProvince, null, null);
+        legacy = OrgUnits.unit(units.id("lp"), OrgUnitLevel.PROVINCE, root, LocalDate.of(2008, 8, 1),
+                LocalDate.of(2025, 6, 30));
+        units.publish(directory, List.of(root, province, commune, cell, otherProvince, otherCommune, legacy));
+    }
+
+    private String member(String sub) {
+        return TestInfrastructure.get().token(sub, "Nguyễn Văn " + sub, cell.id(), Role.MEMBER);
+    }
+
+    private String officer() {
+        return TestInfrastructure.get().token("officer-" + commune.id(), "Trần Thị Bí Thư", commune.id(),
+                Role.UNIT_OFFICER);
+    }
+
+    private String otherOfficer() {
+        return TestInfrastructure.get().token("officer-" + otherCommune.id(), "Lê Văn Khác", otherCommune.id(),
+                Role.UNIT_OFFICER);
+    }
+
+    private static String newMember() {
+        return "m-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private Map<String, Object> individual(String memberId, int year, String action) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("year", year);
+        body.put("unitId", cell.id());
+        body.put("pledger", Map.of("kind", "INDIVIDUAL", "memberId", memberId, "fullName", "Nguyễn Văn " + memberId,
+                "position", "Phó Chủ tịch UBND xã"));
+        body.put("commitments", List.of(commitment(action, year + "-09-30")));
+        return body;
+    }
+
+    private static Map<String, Object> commitment(String action, String dueDate) {
+        Map<String, Object> commitment = new LinkedHashMap<>();
+        commitment.put("area", "DUTY");
+        commitment.put("action", action);
+        commitment.put("linkedDuty", "Phụ trách công tác cải cách hành chính của xã");
+        commitment.put("measure", "Số hộ đã có tài khoản trên Cổng dịch vụ công quốc gia so với tổng số hộ");
+        commitment.put("target", "100% hộ dân (142 hộ)");
+        commitment.put("dueDate", dueDate);
+        return commitment;
+    }
+
+    private Api.Response register(String token, Object body, String... headers) {
+        return api.post("/api/pledges", token, body, headers);
+    }
+
+    private static List<String> fields(Api.Response response) {
+        List<String> fields = new ArrayList<>();
+        response.body().get("errors").forEach(error -> fields.add(error.get("field").asString()));
+        return fields;
+    }
+
+    @Test
+    void aMemberRegistersTheirPledgeAndTheServerSetsWhatIsItsOwn() {
+        String memberId = newMember();
+        Api.Response created = register(member(memberId), individual(memberId, 2026,
+                "Hướng dẫn 100% hộ dân thôn " + memberId + " cài đặt ứng dụng VNeID mức độ 2 trước 30/9"));
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode pledge = created.body();
+        assertThat(created.header("Location")).isEqualTo("/api/pledges/" + pledge.get("id").asString());
+        assertThat(created.header("ETag")).isEqualTo("\"1\"");
+        assertThat(pledge.get("status").asString()).isEqualTo("REGISTERED");
+        assertThat(pledge.get("version").asLong()).isEqualTo(1);
+        assertThat(pledge.get("unitPath").toString()).contains(commune.id(), cell.id());
+        assertThat(pledge.get("registeredBy").asString()).isEqualTo(memberId);
+        assertThat(pledge.get("themeId").isNull()).isTrue();
+        assertThat(pledge.get("onTime").asBoolean()).as("the 2026 deadline is configured to 15 March").isFalse();
+        assertThat(pledge.get("specificity").get("score").asDouble()).isEqualTo(1.0);
+        assertThat(pledge.get("specificity").get("generic").asBoolean()).isFalse();
+        assertThat(pledge.has("pledgerKey")).isFalse();
+        assertThat(pledge.has("outbox")).isFalse();
+
+        Api.Response read = api.get("/api/pledges/" + pledge.get("id").asString(), member(memberId));
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.header("ETag")).isEqualTo("\"1\"");
+    }
+
+    @Test
+    void aPledgeIsOnTimeBeforeItsYearsDeadlineTheEndOfMarchUnlessConfigured() {
+        String memberId = newMember();
+        Api.Response nextYear = register(member(memberId), individual(memberId, 2027, GOOD_ACTION));
+
+        assertThat(nextYear.status()).isEqualTo(201);
+        assertThat(nextYear.body().get("onTime").asBoolean()).isTrue();
+    }
+
+    @Test
+    void fieldsTheServerOwnsAreRejectedNotIgnored() {
+        String memberId = newMember();
+        Map<String, Object> body = individual(memberId, 2026, GOOD_ACTION);
+        body.put("status", "EVALUATED");
+
+        Api.Response response = register(member(memberId), body);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.text()).contains("status");
+        assertThat(api.get("/api/pledges?year=2026", member(memberId)).body().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void invalidInputNamesEveryFieldAndChangesNothing() {
+        String memberId = newMember();
+        String token = member(memberId);
+        Map<String, Object> badYear = individual(memberId, 2015, GOOD_ACTION);
+        assertThat(fields(register(token, badYear))).contains("year");
+
+        Map<String, Object> unknownUnit = individual(memberId, 2026, GOOD_ACTION);
+        unknownUnit.put("unitId", units.id("nowhere"));
+        assertThat(fields(register(token, unknownUnit))).containsExactly("unitId");
+
+        Map<String, Object> abolishedUnit = individual(memberId, 2026, GOOD_ACTION);
+        abolishedUnit.put("unitId", legacy.id());
+        Api.Response abolished = register(officer(), abolishedUnit);
+        assertThat(fields(abolished)).containsExactly("unitId");
+        assertThat(abolished.body().get("errors").get(0).get("message").asString()).contains("2026");
+
+        Map<String, Object> noCommitments = individual(memberId, 2026, GOOD_ACTION);
+        noCommitments.put("commitments", List.of());
+        assertThat(fields(register(token, noCommitments))).containsExactly("commitments");
+
+        Map<String, Object> tooMany = individual(memberId, 2026, GOOD_ACTION);
+        List<Object> commitments = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            commitments.add(commitment(GOOD_ACTION, "2026-09-30"));
+        }
+        tooMany.put("commitments", commitments);
+        assertThat(fields(register(token, tooMany))).containsExactly("commitments");
+
+        Map<String, Object> lateDueDate = individual(memberId, 2026, GOOD_ACTION);
+        lateDueDate.put("commitments", List.of(commitment(GOOD_ACTION, "2026-06-30"),
+                commitment(GOOD_ACTION, "2027-01-15")));
+        assertThat(fields(register(token, lateDueDate))).containsExactly("commitments[1].dueDate");
+
+        Map<String, Object> longAction = individual(memberId, 2026, "x".repeat(1001));
+        assertThat(fields(register(token, longAction))).containsExactly("commitments[0].action");
+
+        Map<String, Object> noMemberId = individual(memberId, 2026, GOOD_ACTION);
+        noMemberId.put("pledger", Map.of("kind", "INDIVIDUAL", "fullName", "Nguyễn Văn A"));
+        assertThat(fields(register(officer(), noMemberId))).containsExactly("pledger.memberId");
+
+        Map<String, Object> collectiveWithMember = individual(memberId, 2026, GOOD_ACTION);
+        collectiveWithMember.put("pledger", Map.of("kind", "COLLECTIVE", "memberId", memberId));
+        assertThat(fields(register(officer(), collectiveWithMember)))
+                .containsExactlyInAnyOrder("pledger.name", "pledger.memberId");
+
+        Map<String, Object> unknownTheme = individual(memberId, 2026, GOOD_ACTION);
+        unknownTheme.put("themeId", "1999");
+        assertThat(fields(register(token, unknownTheme))).containsExactly("themeId");
+
+        Map<String, Object> badArea = individual(memberId, 2026, GOOD_ACTION);
+        Map<String, Object> badCommitment = commitment(GOOD_ACTION, "2026-09-30");
+        badCommitment.put("area", "LEISURE");
+        badArea.put("commitments", List.of(badCommitment));
+        Api.Response badEnum = register(token, badArea);
+        assertThat(badEnum.status()).isEqualTo(400);
+        assertThat(badEnum.text()).contains("area");
+
+        assertThat(api.get("/api/pledges?year=2026", token).body().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void aPledgerHasOnePledgePerYear() {
+        String memberId = newMember();
+        String id = register(member(memberId), individual(memberId, 2026, GOOD_ACTION)).body().get("id").asString();
+
+        Api.Response second = register(officer(), individual(memberId, 2026, "Một cam kết khác hẳn về nội dung"));
+
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.body().get("existingId").asString()).isEqualTo(id);
+    }
+
+    @Test
+    void aRetriedRegistrationWithTheSameKeyReturnsTheFirstResult() {
+        String memberId = newMember();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = individual(memberId, 2026, GOOD_ACTION);
+
+        Api.Response first = register(member(memberId), body, "Idempotency-Key", key);
+        Api.Response retried = register(member(memberId), body, "Idempotency-Key", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.body().get("id").asString()).isEqualTo(first.body().get("id").asString());
+        assertThat(retried.header("Location")).isEqualTo(first.header("Location"));
+
+        Map<String, Object> different = individual(memberId, 2026, "Nội dung khác với lần gửi đầu tiên của tôi");
+        assertThat(register(member(memberId), different, "Idempotency-Key", key).status()).isEqualTo(409);
+    }
+
+    @Test
+    void theWholeLifecycleWithItsPreconditions() {
+        String memberId = newMember();
+        String token = member(memberId);
+        String id = register(token, individual(memberId, 2026, GOOD_ACTION)).body().get("id").asString();
+        String path = "/api/pledges/" + id;
+        Map<String, Object> revision = individual(memberId, 2026, GOOD_ACTION + " năm 2026");
+
+        assertThat(api.put(path, token, revision).status()).isEqualTo(428);
+        assertThat(api.put(path, token, revision, "If-Match", "\"7\"").status()).isEqualTo(412);
+        Api.Response revised = api.put(path, token, revision, "If-Match", "\"1\"");
+        assertThat(revised.status()).isEqualTo(200);
+        assertThat(revised.header("ETag")).isEqualTo("\"2\"");
+        assertThat(revised.body().get("commitments").get(0).get("action").asString()).endsWith("năm 2026");
+
+        Map<String, Object> moved = individual(memberId, 2026, GOOD_ACTION);
+        moved.put("unitId", commune.id());
+        assertThat(fields(api.put(path, token, moved, "If-Match", "\"2\""))).contains("unitId");
+
+        Api.Response evaluatedTooEarly = api.post(path + "/evaluation", officer(), Map.of("grade", "GOOD"));
+        assertThat(evaluatedTooEarly.status()).isEqualTo(409);
+        assertThat(evaluatedTooEarly.body().get("status").asString()).isEqualTo("REGISTERED");
+
+        Map<String, Object> assessment = Map.of("outcomes",
+                List.of(Map.of("commitmentIndex", 0, "done", true, "note", "142/142 hộ")), "summary", "Hoàn thành");
+        assertThat(fields(api.post(path + "/self-assessment", token, Map.of("outcomes",
+                List.of(Map.of("commitmentIndex", 3, "done", true)))))).contains("outcomes[0].commitmentIndex");
+        String key = UUID.randomUUID().toString();
+        Api.Response assessed = api.post(path + "/self-assessment", token, assessment, "Idempotency-Key", key,
+                "If-Match", "\"2\"");
+        assertThat(assessed.status()).isEqualTo(200);
+        assertThat(assessed.body().get("status").asString()).isEqualTo("SELF_ASSESSED");
+        Api.Response replayed = api.post(path + "/self-assessment", token, assessment, "Idempotency-Key", key,
+                "If-Match", "\"2\"");
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.body().get("version").asLong()).isEqualTo(3);
+
+        Api.Response reviseAfterAssessment = api.put(path, token, revision, "If-Match", "\"3\"");
+        assertThat(reviseAfterAssessment.status()).isEqualTo(409);
+        assertThat(reviseAfterAssessment.body().get("status").asString()).isEqualTo("SELF_ASSESSED");
+
+        assertThat(fields(api.post(path + "/evaluation", officer(), Map.of("comment", "thiếu xếp loại"))))
+                .containsExactly("grade");
+        Api.Response evaluated = api.post(path + "/evaluation", officer(),
+                Map.of("grade", "EXCELLENT", "comment", "Hoàn thành xuất sắc"));
+        assertThat(evaluated.status()).isEqualTo(200);
+        assertThat(evaluated.body().get("status").asString()).isEqualTo("EVALUATED");
+        assertThat(evaluated.body().get("evaluation").get("evaluatedBy").asString())
+                .isEqualTo("officer-" + commune.id());
+
+        Api.Response withdrawn = api.post(path + "/withdrawal", officer(), Map.of("reason", "muộn"));
+        assertThat(withdrawn.status()).isEqualTo(409);
+        assertThat(withdrawn.body().get("status").asString()).isEqualTo("EVALUATED");
+        assertThat(api.get(path, token).body().get("version").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void aWithdrawnPledgeFreesThePledgersPlace() {
+        String memberId = newMember();
+        String id = register(member(memberId), individual(memberId, 2026, GOOD_ACTION)).body().get("id").asString();
+
+        assertThat(fields(api.post("/api/pledges/" + id + "/withdrawal", officer(), Map.of()))).containsExactly("reason");
+        Api.Response withdrawn = api.post("/api/pledges/" + id + "/withdrawal", officer(),
+                Map.of("reason", "Đảng viên chuyển sinh hoạt"));
+        assertThat(withdrawn.status()).isEqualTo(200);
+        assertThat(withdrawn.body().get("status").asString()).isEqualTo("WITHDRAWN");
+
+        assertThat(register(member(memberId), individual(memberId, 2026, GOOD_ACTION)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void membersSeeAndChangeOnlyTheirOwnPledge() {
+        String owner = newMember();
+        String other = newMember();
+        String id = register(member(owner), individual(owner, 2026, GOOD_ACTION)).body().get("id").asString();
+        String path = "/api/pledges/" + id;
+
+        assertThat(api.get(path, member(other)).status()).isEqualTo(404);
+        assertThat(api.put(path, member(other), individual(owner, 2026, GOOD_ACTION), "If-Match", "\"1\"").status())
+                .isEqualTo(404);
+        assertThat(register(member(other), individual(owner, 2026, GOOD_ACTION)).status()).isEqualTo(403);
+        Map<String, Object> elsewhere = individual(other, 2026, GOOD_ACTION);
+        elsewhere.put("unitId", commune.id());
+        assertThat(register(member(other), elsewhere).status()).isEqualTo(403);
+        assertThat(api.post(path + "/withdrawal", member(owner), Map.of("reason", "tự rút")).status()).isEqualTo(403);
+
+        JsonNode ownList = api.get("/api/pledges?year=2026", member(other)).body();
+        assertThat(ownList.get("total").asLong()).isZero();
+        assertThat(api.get("/api/pledges?year=2026", member(owner)).body().get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void officersActWithinTheirSubtreeAndTheCentralBoardOnlyReads() {
+        String memberId = newMember();
+        String id = register(officer(), individual(memberId, 2026, GOOD_ACTION)).body().get("id").asString();
+        String path = "/api/pledges/" + id;
+
+        assertThat(api.get(path, otherOfficer()).status()).isEqualTo(404);
+        assertThat(api.post(path + "/withdrawal", otherOfficer(), Map.of("reason", "x")).status()).isEqualTo(404);
+        Map<String, Object> outside = individual(newMember(), 2026, GOOD_ACTION);
+        assertThat(register(otherOfficer(), outside).status()).isEqualTo(403);
+        assertThat(api.get("/api/pledges?unitId=" + cell.id(), otherOfficer()).body().get("total").asLong()).isZero();
+        assertThat(api.get("/api/pledges?unitId=" + cell.id(), officer()).body().get("total").asLong()).isPositive();
+
+        String central = TestInfrastructure.get().token("cb-1", "Ban Tuyên giáo", units.id("vn"), Role.CENTRAL_BOARD);
+        assertThat(api.get(path, central).status()).isEqualTo(200);
+        assertThat(api.post(path + "/withdrawal", central, Map.of("reason", "x")).status()).isEqualTo(403);
+        assertThat(register(central, individual(newMember(), 2026, GOOD_ACTION)).status()).isEqualTo(403);
+
+        String self = TestInfrastructure.get().token(memberId, "Tự đánh giá", commune.id(), Role.UNIT_OFFICER,
+                Role.MEMBER);
+        api.post(path + "/self-assessment", self, Map.of("outcomes", List.of(Map.of("commitmentIndex", 0,
+                "done", true))));
+        assertThat(api.post(path + "/evaluation", self, Map.of("grade", "EXCELLENT")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void listsArePagedAndTheSizeIsCapped() {
+        JsonNode page = api.get("/api/pledges?size=1000&page=0", officer()).body();
+        assertThat(page.get("size").asInt()).isEqualTo(200);
+        assertThat(api.get("/api/pledges?page=-1", officer()).status()).isEqualTo(400);
+        assertThat(api.get("/api/pledges?status=UNKNOWN", officer()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void genericAndCopiedPledgesAreFlagged() {
+        String generic = newMember();
+        Map<String, Object> body = individual(generic, 2026, "Thực hiện tốt việc học tập và làm theo Bác");
+        body.put("commitments", List.of(Map.of("area", "STUDY", "action", "Thực hiện tốt việc học tập và làm theo Bác")));
+        JsonNode specificity = register(member(generic), body).body().get("specificity");
+        assertThat(specificity.get("generic").asBoolean()).isTrue();
+        assertThat(specificity.toString()).contains("NO_LINKED_DUTY", "GENERIC_WORDING", "NO_MEASURABLE_TARGET");
+        assertThat(specificity.get("findings").get(0).get("messageVi").asString()).isNotBlank();
+
+        String template = "Tham gia đầy đủ 12 buổi sinh hoạt chi bộ thường kỳ của chi bộ " + cell.id()
+                + " và phát biểu ý kiến xây dựng";
+        String first = newMember();
+        assertThat(register(member(first), individual(first, 2026, template)).body().get("specificity").toString())
+                .doesNotContain("COPIES_OTHER_PLEDGE");
+        String copier = newMember();
+        JsonNode copied = register(member(copier), individual(copier, 2026, template + ".")).body().get("specificity");
+        assertThat(copied.toString()).contains("COPIES_OTHER_PLEDGE");
+    }
+}
