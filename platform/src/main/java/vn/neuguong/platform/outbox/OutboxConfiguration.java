@@ -6,6 +6,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -30,8 +31,8 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    OutboxEvents outboxEvents(JsonMapper jsonMapper, Clock clock) {
-        return new OutboxEvents(jsonMapper, clock);
+    OutboxEvents outboxEvents(JsonMapper jsonMapper, Clock clock, ObjectProvider<OutboxRelay> relay) {
+        return new OutboxEvents(jsonMapper, clock, relay);
     }
 
     @Bean

@@ -5,15 +5,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
@@ -39,8 +47,14 @@ import vn.neuguong.contracts.CloudEvents;
  * acknowledged them. A crash between the acknowledgement and the removal publishes an event again; consumers
  * absorb that by (entity id, version). While Kafka is down the events simply wait.
  *
- * <p>Several instances may run: each claims a batch of documents with a lease before publishing it, so two
- * relays rarely publish the same event (and when they do, it is a harmless duplicate).
+ * <p>It learns of new events two ways: the writing service tells it which document it just wrote
+ * ({@link #documentWritten}), which is published at once by primary-key lookups; and a periodic sweep finds every
+ * document still pending (written by another instance, left by a crash, or waiting while Kafka was down). The
+ * sweep is index-backed on MongoDB; on the embedded server, which ignores secondary indexes, it scans, which is why
+ * it runs only every {@code sweep-interval} (or back to back while it keeps finding full batches).
+ *
+ * <p>Several instances may run: each claims a document with a lease before publishing it, so two relays rarely
+ * publish the same event (and when they do, it is a harmless duplicate).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -57,6 +71,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Counter failures;
     private final Object wakeUp = new Object();
+    private final Map<String, Queue<Object>> written = new ConcurrentHashMap<>();
+    private long nextSweepNanos;
     private Thread worker;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
@@ -75,64 +91,94 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Asks the relay to look for work now rather than after its idle pause. */
-    public void wakeUp() {
+    /** Tells the relay that {@code documentId} in {@code collection} was just written with pending events. */
+    public void documentWritten(String collection, Object documentId) {
+        written.computeIfAbsent(collection, name -> new ConcurrentLinkedQueue<>()).add(documentId);
         synchronized (wakeUp) {
             wakeUp.notifyAll();
         }
     }
 
-    /** Publishes one batch per collection; returns the number of events published. */
+    /** Publishes what was written since the last round, and sweeps when due; returns the events published. */
     public int relayOnce() {
+        boolean sweep = System.nanoTime() - nextSweepNanos >= 0;
+        boolean backlog = false;
         int count = 0;
-        for (String collection : properties.collections()) {
-            count += relay(mongo.getCollection(collection));
+        for (String name : properties.collections()) {
+            MongoCollection<Document> collection = mongo.getCollection(name);
+            Set<Object> ids = new LinkedHashSet<>();
+            Queue<Object> hints = written.get(name);
+            while (hints != null && ids.size() < properties.batchSize() && !hints.isEmpty()) {
+                ids.add(hints.poll());
+            }
+            if (sweep) {
+                List<Object> pending = pendingIds(collection);
+                backlog |= pending.size() == properties.batchSize();
+                ids.addAll(pending);
+            }
+            count += relay(collection, ids);
+        }
+        if (sweep && !backlog) {
+            nextSweepNanos = System.nanoTime() + properties.sweepInterval().toNanos();
         }
         return count;
     }
 
-    private int relay(MongoCollection<Document> collection) {
-        Date now = Date.from(clock.instant());
-        Bson claimable = Filters.and(Filters.lte(OutboxEvent.PENDING_SINCE_FIELD, now),
-                Filters.or(Filters.eq(LEASE_OWNER, owner), Filters.eq(LEASE_UNTIL, null), Filters.lt(LEASE_UNTIL, now)));
-        List<Object> ids = new ArrayList<>();
-        collection.find(claimable).projection(Projections.include("_id"))
+    private List<Object> pendingIds(MongoCollection<Document> collection) {
+        return collection.find(claimable(null)).projection(Projections.include("_id"))
                 .sort(Sorts.ascending(OutboxEvent.PENDING_SINCE_FIELD)).limit(properties.batchSize())
-                .forEach(document -> ids.add(document.get("_id")));
+                .map(document -> document.get("_id")).into(new ArrayList<>());
+    }
+
+    /** Pending, and not leased by another relay (or its lease ran out). */
+    private Document claimable(Object id) {
+        Date now = Date.from(clock.instant());
+        Document filter = id == null ? new Document() : new Document("_id", id);
+        return filter.append(OutboxEvent.PENDING_SINCE_FIELD, new Document("$lte", now))
+                .append("$or", List.of(new Document(LEASE_OWNER, owner), new Document(LEASE_UNTIL, null),
+                        new Document(LEASE_UNTIL, new Document("$lt", now))));
+    }
+
+    private int relay(MongoCollection<Document> collection, Set<Object> ids) {
         if (ids.isEmpty()) {
             return 0;
         }
-        collection.updateMany(Filters.and(Filters.in("_id", ids), claimable), Updates.combine(
-                Updates.set(LEASE_OWNER, owner),
-                Updates.set(LEASE_UNTIL, Date.from(clock.instant().plus(properties.lease())))));
-
-        List<Document> documents = collection.find(Filters.and(Filters.in("_id", ids), Filters.eq(LEASE_OWNER, owner)))
-                .projection(Projections.include(OutboxEvent.OUTBOX_FIELD)).into(new ArrayList<>());
+        Bson lease = Updates.combine(Updates.set(LEASE_OWNER, owner),
+                Updates.set(LEASE_UNTIL, Date.from(clock.instant().plus(properties.lease()))));
+        FindOneAndUpdateOptions claimOptions = new FindOneAndUpdateOptions()
+                .projection(Projections.include(OutboxEvent.OUTBOX_FIELD)).returnDocument(ReturnDocument.AFTER);
         List<Claimed> claimed = new ArrayList<>();
-        for (Document document : documents) {
+        for (Object id : ids) {
+            Document document = collection.findOneAndUpdate(claimable(id), lease, claimOptions);
+            if (document == null) {
+                continue; // published meanwhile, or leased by another relay
+            }
             Claimed sending = send(document);
             claimed.add(sending);
             if (sending.failedAlready()) {
                 break; // the broker is unreachable: don't wait for metadata once per document
             }
         }
-
+        if (claimed.isEmpty()) {
+            return 0;
+        }
         List<WriteModel<Document>> removals = new ArrayList<>();
+        List<WriteModel<Document>> settled = new ArrayList<>();
         int sent = 0;
         for (Claimed document : claimed) {
             List<String> acknowledged = document.acknowledged();
             sent += acknowledged.size();
-            removals.add(new UpdateOneModel<>(Filters.eq("_id", document.id()), Updates.combine(
+            removals.add(new UpdateOneModel<>(new Document("_id", document.id()), Updates.combine(
                     Updates.pull(OutboxEvent.OUTBOX_FIELD, Filters.in("eventId", acknowledged)),
                     Updates.unset(LEASE_OWNER), Updates.unset(LEASE_UNTIL))));
+            // Only a document whose outbox is now empty stops being pending; a concurrent write that pushed a
+            // new event keeps it pending because the size condition no longer holds.
+            settled.add(new UpdateOneModel<>(new Document("_id", document.id())
+                    .append(OutboxEvent.OUTBOX_FIELD, new Document("$size", 0)),
+                    Updates.unset(OutboxEvent.PENDING_SINCE_FIELD)));
         }
-        if (!removals.isEmpty()) {
-            collection.bulkWrite(removals);
-        }
-        // Only a document whose outbox is now empty stops being pending; a concurrent write that pushed a
-        // new event keeps it pending because the size condition no longer holds.
-        collection.updateMany(Filters.and(Filters.in("_id", ids), Filters.size(OutboxEvent.OUTBOX_FIELD, 0)),
-                Updates.unset(OutboxEvent.PENDING_SINCE_FIELD));
+        collection.bulkWrite(removals);
+        collection.bulkWrite(settled);
         published.increment(sent);
         return sent;
     }
@@ -234,7 +280,9 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void stop() {
         running.set(false);
-        wakeUp();
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
         if (worker != null) {
             try {
                 worker.join(10_000);

@@ -22,6 +22,7 @@ import com.mongodb.bulk.BulkWriteResult;
 
 import vn.neuguong.contracts.pledge.PledgeStatus;
 import vn.neuguong.platform.outbox.OutboxEvent;
+import vn.neuguong.platform.outbox.OutboxEvents;
 
 /**
  * The {@code pledges} collection. Every write is one single-document operation that carries the state change and
@@ -30,9 +31,11 @@ import vn.neuguong.platform.outbox.OutboxEvent;
 @Repository
 public class PledgeRepository implements InitializingBean {
 
+    private final OutboxEvents outbox;
     private final MongoTemplate mongo;
 
-    public PledgeRepository(MongoTemplate mongo) {
+    public PledgeRepository(MongoTemplate mongo, OutboxEvents outbox) {
+        this.outbox = outbox;
         this.mongo = mongo;
     }
 
@@ -56,6 +59,7 @@ public class PledgeRepository implements InitializingBean {
     /** @throws org.springframework.dao.DuplicateKeyException for a second pledge of the pledger and year, or a reused creation key */
     public void insert(Pledge pledge, OutboxEvent registered) {
         mongo.insert(withOutbox(pledge, registered), Pledge.COLLECTION);
+        outbox.written(Pledge.COLLECTION, pledge.id());
     }
 
     /** Inserts unordered: one failure does not stop the others. */
@@ -64,7 +68,11 @@ public class PledgeRepository implements InitializingBean {
         for (int i = 0; i < pledges.size(); i++) {
             bulk.insert(withOutbox(pledges.get(i), registered.get(i)));
         }
-        return bulk.execute();
+        try {
+            return bulk.execute();
+        } finally {
+            pledges.forEach(pledge -> outbox.written(Pledge.COLLECTION, pledge.id()));
+        }
     }
 
     private Document withOutbox(Pledge pledge, OutboxEvent event) {
@@ -100,7 +108,11 @@ public class PledgeRepository implements InitializingBean {
                 .push(OutboxEvent.OUTBOX_FIELD, event)
                 .set(OutboxEvent.PENDING_SINCE_FIELD, event.time());
         Query current = Query.query(Criteria.where("id").is(after.id()).and("version").is(expectedVersion));
-        return mongo.updateFirst(current, update, Pledge.class).getModifiedCount() == 1;
+        boolean updated = mongo.updateFirst(current, update, Pledge.class).getModifiedCount() == 1;
+        if (updated) {
+            outbox.written(Pledge.COLLECTION, after.id());
+        }
+        return updated;
     }
 
     public Optional<Pledge> findById(String id) {

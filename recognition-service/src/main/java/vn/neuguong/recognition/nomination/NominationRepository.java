@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 
 import vn.neuguong.contracts.orgunit.OrgUnitLevel;
 import vn.neuguong.platform.outbox.OutboxEvent;
+import vn.neuguong.platform.outbox.OutboxEvents;
 
 /**
  * The {@code nominations} collection. Every write is one single-document operation carrying the state change and
@@ -27,9 +28,11 @@ import vn.neuguong.platform.outbox.OutboxEvent;
 public class NominationRepository implements InitializingBean {
 
     private final MongoTemplate mongo;
+    private final OutboxEvents outbox;
 
-    public NominationRepository(MongoTemplate mongo) {
+    public NominationRepository(MongoTemplate mongo, OutboxEvents outbox) {
         this.mongo = mongo;
+        this.outbox = outbox;
     }
 
     @Override
@@ -64,6 +67,7 @@ public class NominationRepository implements InitializingBean {
         document.put(OutboxEvent.OUTBOX_FIELD, new ArrayList<>(List.of(outboxDocument(submitted))));
         document.put(OutboxEvent.PENDING_SINCE_FIELD, Date.from(submitted.time()));
         mongo.insert(document, Nomination.COLLECTION);
+        outbox.written(Nomination.COLLECTION, nomination.id());
     }
 
     /**
@@ -87,7 +91,11 @@ public class NominationRepository implements InitializingBean {
                 .push(OutboxEvent.OUTBOX_FIELD, outboxDocument(event))
                 .set(OutboxEvent.PENDING_SINCE_FIELD, Date.from(event.time()));
         Query current = Query.query(Criteria.where("id").is(after.id()).and("version").is(expectedVersion));
-        return mongo.updateFirst(current, update, Nomination.class).getModifiedCount() == 1;
+        boolean updated = mongo.updateFirst(current, update, Nomination.class).getModifiedCount() == 1;
+        if (updated) {
+            outbox.written(Nomination.COLLECTION, after.id());
+        }
+        return updated;
     }
 
     /** The event as the relay reads it, mapped like every other embedded value (Instant → date). */
