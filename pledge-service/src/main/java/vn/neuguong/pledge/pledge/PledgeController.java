@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.neuguong.contracts.pledge.PledgeStatus;
 import vn.neuguong.platform.security.CurrentUser;
+import vn.neuguong.platform.web.EntityTags;
 import vn.neuguong.platform.web.PreconditionRequiredException;
 
 @RestController
@@ -34,7 +35,7 @@ class PledgeController {
     ResponseEntity<PledgeResponse> register(CurrentUser user, @RequestBody PledgeRequest request,
                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         Pledge pledge = pledges.register(user, request, key).pledge();
-        return ResponseEntity.created(URI.create("/api/pledges/" + pledge.id())).eTag(Versions.etag(pledge.version()))
+        return ResponseEntity.created(URI.create("/api/pledges/" + pledge.id())).eTag(EntityTags.of(pledge.version()))
                 .body(PledgeResponse.of(pledge));
     }
 
@@ -57,7 +58,7 @@ class PledgeController {
     ResponseEntity<PledgeResponse> revise(CurrentUser user, @PathVariable String id, @RequestBody PledgeRequest request,
                                           @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        Long version = ifMatch == null ? null : Versions.parseIfMatch(ifMatch);
+        Long version = EntityTags.versionIn(ifMatch);
         if (version == null) {
             throw new PreconditionRequiredException(
                     "A revision needs If-Match with the pledge's ETag (its version), e.g. If-Match: \"1\"");
@@ -70,7 +71,7 @@ class PledgeController {
                                               @RequestBody SelfAssessmentRequest request,
                                               @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                               @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return ok(pledges.selfAssess(user, id, request, version(ifMatch), key));
+        return ok(pledges.selfAssess(user, id, request, EntityTags.versionIn(ifMatch), key));
     }
 
     @PostMapping("/{id}/evaluation")
@@ -78,7 +79,7 @@ class PledgeController {
                                             @RequestBody EvaluationRequest request,
                                             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return ok(pledges.evaluate(user, id, request, version(ifMatch), key));
+        return ok(pledges.evaluate(user, id, request, EntityTags.versionIn(ifMatch), key));
     }
 
     @PostMapping("/{id}/withdrawal")
@@ -86,14 +87,10 @@ class PledgeController {
                                             @RequestBody WithdrawalRequest request,
                                             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return ok(pledges.withdraw(user, id, request, version(ifMatch), key));
-    }
-
-    private static Long version(String ifMatch) {
-        return ifMatch == null ? null : Versions.parseIfMatch(ifMatch);
+        return ok(pledges.withdraw(user, id, request, EntityTags.versionIn(ifMatch), key));
     }
 
     private static ResponseEntity<PledgeResponse> ok(Pledge pledge) {
-        return ResponseEntity.ok().eTag(Versions.etag(pledge.version())).body(PledgeResponse.of(pledge));
+        return ResponseEntity.ok().eTag(EntityTags.of(pledge.version())).body(PledgeResponse.of(pledge));
     }
 }

@@ -1,12 +1,8 @@
 package vn.neuguong.pledge.pledge;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +17,7 @@ import vn.neuguong.contracts.pledge.PledgeStatus;
 import vn.neuguong.platform.outbox.OutboxEvent;
 import vn.neuguong.platform.security.CurrentUser;
 import vn.neuguong.platform.web.ConflictException;
+import vn.neuguong.platform.web.IdempotencyKeys;
 import vn.neuguong.platform.web.InvalidInputException;
 import vn.neuguong.platform.web.PreconditionFailedException;
 import vn.neuguong.pledge.specificity.Specificity;
@@ -32,7 +29,6 @@ import vn.neuguong.pledge.specificity.Specificity;
 public class PledgeService {
 
     public static final int MAX_PAGE_SIZE = 200;
-    private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
     private static final int MAX_ATTEMPTS = 5;
 
     private final PledgeRepository pledges;
@@ -55,8 +51,8 @@ public class PledgeService {
     }
 
     public Registered register(CurrentUser user, PledgeRequest request, String idempotencyKey) {
-        String creationKey = scopedKey(user, idempotencyKey);
-        String requestHash = creationKey == null ? null : hash(request);
+        String creationKey = IdempotencyKeys.scoped(user, idempotencyKey);
+        String requestHash = creationKey == null ? null : IdempotencyKeys.requestHash(jsonMapper, request);
         if (creationKey != null) {
             var earlier = pledges.findByCreationKey(creationKey);
             if (earlier.isPresent()) {
@@ -199,7 +195,7 @@ public class PledgeService {
     private Pledge transition(CurrentUser user, String id, Long ifMatch, String idempotencyKey, Transition transition,
                               BiConsumer<CurrentUser, Pledge> authorize,
                               BiFunction<Pledge, Pledge.Change, Pledge> change) {
-        String appliedKey = scopedKey(user, idempotencyKey);
+        String appliedKey = IdempotencyKeys.scoped(user, idempotencyKey);
         for (int attempt = 1; ; attempt++) {
             Pledge before = get(user, id);
             if (appliedKey != null && before.appliedKeys() != null && before.appliedKeys().contains(appliedKey)) {
@@ -222,24 +218,4 @@ public class PledgeService {
         }
     }
 
-    private static String scopedKey(CurrentUser user, String idempotencyKey) {
-        if (idempotencyKey == null) {
-            return null;
-        }
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
-            throw new InvalidInputException("Idempotency-Key",
-                    "must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
-        }
-        return user.sub() + "|" + idempotencyKey;
-    }
-
-    private String hash(Object request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(jsonMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.neuguong.contracts.recognition.NominationStatus;
 import vn.neuguong.contracts.recognition.NomineeKind;
 import vn.neuguong.platform.security.CurrentUser;
+import vn.neuguong.platform.web.EntityTags;
 import vn.neuguong.platform.web.InvalidInputException;
 import vn.neuguong.recognition.field.FieldOfWork;
 
@@ -44,7 +45,7 @@ class NominationController {
         Nomination nomination = submitted.nomination();
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/nominations/" + nomination.id()))
-                .eTag(etag(nomination))
+                .eTag(EntityTags.of(nomination.version()))
                 .header("Idempotent-Replayed", String.valueOf(submitted.replayed()))
                 .body(views.view(user, nomination));
     }
@@ -73,7 +74,7 @@ class NominationController {
             @Valid @RequestBody VoteRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        return ok(user, service.vote(user, id, request, version(ifMatch), idempotencyKey));
+        return ok(user, service.vote(user, id, request, EntityTags.versionIn(ifMatch), idempotencyKey));
     }
 
     @PostMapping("/{id}/decision")
@@ -81,14 +82,14 @@ class NominationController {
             @Valid @RequestBody DecisionRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        return ok(user, service.decide(user, id, request, version(ifMatch), idempotencyKey));
+        return ok(user, service.decide(user, id, request, EntityTags.versionIn(ifMatch), idempotencyKey));
     }
 
     @PostMapping("/{id}/escalation")
     ResponseEntity<NominationView> escalate(CurrentUser user, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        return ok(user, service.escalate(user, id, version(ifMatch), idempotencyKey));
+        return ok(user, service.escalate(user, id, EntityTags.versionIn(ifMatch), idempotencyKey));
     }
 
     @PostMapping("/{id}/replications")
@@ -96,33 +97,11 @@ class NominationController {
             @Valid @RequestBody ReplicationRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        return ok(user, service.replicate(user, id, request, version(ifMatch), idempotencyKey));
+        return ok(user, service.replicate(user, id, request, EntityTags.versionIn(ifMatch), idempotencyKey));
     }
 
     private ResponseEntity<NominationView> ok(CurrentUser user, Nomination nomination) {
-        return ResponseEntity.ok().eTag(etag(nomination)).body(views.view(user, nomination));
+        return ResponseEntity.ok().eTag(EntityTags.of(nomination.version())).body(views.view(user, nomination));
     }
 
-    private static String etag(Nomination nomination) {
-        return "\"" + nomination.version() + "\"";
-    }
-
-    /** {@code If-Match: "3"} (also {@code 3} or {@code W/"3"}): the version the caller last read. */
-    static Long version(String ifMatch) {
-        if (ifMatch == null) {
-            return null;
-        }
-        String value = ifMatch.strip();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-            value = value.substring(1, value.length() - 1);
-        }
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("If-Match", "must be the nomination's version, e.g. \"3\"");
-        }
-    }
 }

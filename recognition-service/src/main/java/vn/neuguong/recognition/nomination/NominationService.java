@@ -1,14 +1,10 @@
 package vn.neuguong.recognition.nomination;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +32,7 @@ import vn.neuguong.platform.security.CurrentUser;
 import vn.neuguong.platform.web.ConflictException;
 import vn.neuguong.platform.web.FieldProblem;
 import vn.neuguong.platform.web.ForbiddenException;
+import vn.neuguong.platform.web.IdempotencyKeys;
 import vn.neuguong.platform.web.InvalidInputException;
 import vn.neuguong.platform.web.PreconditionFailedException;
 import vn.neuguong.platform.web.ServiceUnavailableException;
@@ -55,7 +52,6 @@ public class NominationService {
     public static final int MAX_PAGE_SIZE = 200;
     /** Directive 05-CT/TW dates from 2016-05-15. */
     static final int FIRST_YEAR = 2016;
-    private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
     /** Votes of a whole council may arrive at once; each lost race costs one re-read. */
     private static final int MAX_ATTEMPTS = 20;
 
@@ -87,8 +83,8 @@ public class NominationService {
         if (!NominationAccess.isOfficer(user)) {
             throw new ForbiddenException("Only a unit or province officer submits nominations");
         }
-        String creationKey = scopedKey(user, idempotencyKey);
-        String requestHash = creationKey == null ? null : hash(request);
+        String creationKey = IdempotencyKeys.scoped(user, idempotencyKey);
+        String requestHash = creationKey == null ? null : IdempotencyKeys.requestHash(jsonMapper, request);
         if (creationKey != null) {
             Optional<Nomination> earlier = nominations.findByCreationKey(creationKey);
             if (earlier.isPresent()) {
@@ -319,8 +315,8 @@ public class NominationService {
             String eventType, BiPredicate<CurrentUser, Nomination> actsUnseen,
             BiConsumer<CurrentUser, Nomination> authorize, BiFunction<Nomination, Nomination.Change, Nomination> change) {
         requireDirectoryReady();
-        String appliedKey = scopedKey(user, idempotencyKey);
-        String requestHash = appliedKey == null ? null : hash(request);
+        String appliedKey = IdempotencyKeys.scoped(user, idempotencyKey);
+        String requestHash = appliedKey == null ? null : IdempotencyKeys.requestHash(jsonMapper, request);
         for (int attempt = 1; ; attempt++) {
             Nomination before = nominations.findById(id).orElseThrow(() -> NominationAccess.notFound(id));
             if (!NominationAccess.canRead(user, before) && !actsUnseen.test(user, before)) {
@@ -381,27 +377,6 @@ public class NominationService {
     private void requireDirectoryReady() {
         if (!directory.ready()) {
             throw new ServiceUnavailableException("The org-unit registry is still loading; retry shortly.");
-        }
-    }
-
-    private static String scopedKey(CurrentUser user, String idempotencyKey) {
-        if (idempotencyKey == null) {
-            return null;
-        }
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
-            throw new InvalidInputException("Idempotency-Key",
-                    "must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
-        }
-        return user.sub() + "|" + idempotencyKey;
-    }
-
-    private String hash(Object request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(jsonMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
