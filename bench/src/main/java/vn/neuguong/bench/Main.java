@@ -17,6 +17,7 @@ import vn.neuguong.bench.baseline.Baselines;
 import vn.neuguong.bench.client.ApiClient;
 import vn.neuguong.bench.client.ApiClient.Identity;
 import vn.neuguong.bench.demo.DemoSeason;
+import vn.neuguong.bench.scenario.BulkImport;
 import vn.neuguong.bench.scenario.PledgeSeason;
 
 /**
@@ -24,6 +25,7 @@ import vn.neuguong.bench.scenario.PledgeSeason;
  * <pre>
  *   demo  [--year Y] [--communes N] [--members N] [--seed S]
  *   bench pledge-season [--rate R] [--duration S] [--warmup S]
+ *   bench bulk-import [--rows N]
  * </pre>
  * Common options: --gateway URL, --issuer URL, --kafka HOST:PORT, --mongo URI.
  */
@@ -72,6 +74,14 @@ public final class Main {
                 result.put("baselines", baselines);
                 printPledgeSeason(result);
             }
+            case "bulk-import" -> {
+                result.put("result", new BulkImport(api, Integer.parseInt(options.getOrDefault("rows", "200000"))).run());
+                Map<String, Object> baselines = new LinkedHashMap<>();
+                baselines.put("mongoInserts", Baselines.mongoInserts(options.getOrDefault("mongo",
+                        "mongodb://localhost:27017"), 20_000, 1_500));
+                result.put("baselines", baselines);
+                printBulkImport(result);
+            }
             default -> usage();
         }
         write(scenario, result);
@@ -103,6 +113,19 @@ public final class Main {
         line("ratio pledge HTTP p99 ÷ gateway read p99", ratio(http.get("p99Ms"), read.get("p99Ms")));
         line("ratio freshness p99 ÷ kafka ack p99", ratio(freshness.get("p99Ms"),
                 ((Map<String, Object>) kafka.get("ack")).get("p99Ms")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printBulkImport(Map<String, Object> all) {
+        Map<String, Object> result = (Map<String, Object>) all.get("result");
+        Map<String, Object> mongo = (Map<String, Object>) ((Map<String, Object>) all.get("baselines")).get("mongoInserts");
+        line("bulk-import rows", result.get("rows") + " (" + result.get("status") + ", accepted " + result.get("accepted")
+                + ", duplicates " + result.get("duplicates") + ", rejected rows " + result.get("rejectedRows") + ")");
+        line("bulk-import rows/s (upload to completed)", String.valueOf(result.get("rowsPerSecond")));
+        line("bulk-import until national reflects all", result.get("secondsUntilNationalReflectsAll") + " s (exact: "
+                + result.get("nationalExact") + ")");
+        line("baseline mongo bulk inserts", mongo.get("bulkInsertsPerSecond") + " docs/s");
+        line("ratio import rows/s ÷ mongo bulk inserts/s", ratio(result.get("rowsPerSecond"), mongo.get("bulkInsertsPerSecond")));
     }
 
     private static String ratio(Object numerator, Object denominator) {
@@ -150,6 +173,7 @@ public final class Main {
     private static void usage() {
         System.err.println("usage: demo [--year Y] [--communes N] [--members N] [--seed S]");
         System.err.println("       bench pledge-season [--rate R] [--duration S] [--warmup S]");
+        System.err.println("       bench bulk-import [--rows N]");
         System.err.println("common: --gateway URL --issuer URL --kafka HOST:PORT --mongo URI");
         System.exit(2);
     }

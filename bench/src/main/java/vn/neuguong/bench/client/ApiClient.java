@@ -76,6 +76,16 @@ public class ApiClient {
         return send(builder.build());
     }
 
+    /** Uploads a file (e.g. {@code text/csv}) as the request body. */
+    public ApiResponse postFile(Identity as, String path, String contentType, java.nio.file.Path file) {
+        try {
+            return send(request(as, path).timeout(Duration.ofMinutes(10)).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)).build());
+        } catch (java.io.FileNotFoundException e) {
+            throw new IllegalStateException("No file " + file, e);
+        }
+    }
+
     /** For load generation: the request is sent without blocking the caller. */
     public CompletableFuture<ApiResponse> postAsync(Identity as, String path, Object body) {
         HttpRequest request = request(as, path).header("Content-Type", "application/json")
