@@ -3,17 +3,12 @@ package vn.neuguong.platform.kafka;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
@@ -27,7 +22,7 @@ import org.springframework.util.backoff.FixedBackOff;
 
 import vn.neuguong.contracts.Topics;
 
-/** Topics from configuration, dead-lettering for listeners, and a Kafka health indicator. */
+/** Topics from configuration and dead-lettering for listeners. */
 @AutoConfiguration
 @EnableConfigurationProperties(TopicProperties.class)
 public class KafkaConfiguration {
@@ -81,19 +76,5 @@ public class KafkaConfiguration {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         return new DefaultErrorHandler(recoverer, new FixedBackOff(200, 2));
-    }
-
-    @Bean
-    HealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
-        return () -> {
-            try (AdminClient client = AdminClient.create(admin.getConfigurationProperties())) {
-                var cluster = client.describeCluster(new DescribeClusterOptions().timeoutMs(3_000));
-                int brokers = cluster.nodes().get(3, TimeUnit.SECONDS).size();
-                return Health.up().withDetail("clusterId", cluster.clusterId().get(3, TimeUnit.SECONDS))
-                        .withDetail("brokers", brokers).build();
-            } catch (Exception e) {
-                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
-            }
-        };
     }
 }

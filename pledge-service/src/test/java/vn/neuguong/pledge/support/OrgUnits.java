@@ -51,7 +51,7 @@ public final class OrgUnits {
             }
             producer.flush();
         }
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(180));
         for (OrgUnit unit : units) {
             while (!directory.ready() || directory.find(unit.id()).isEmpty()) {
                 if (Instant.now().isAfter(giveUp)) {
