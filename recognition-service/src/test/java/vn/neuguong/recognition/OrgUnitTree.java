@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -53,11 +54,14 @@ public final class OrgUnitTree {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers()),
                 new StringSerializer(), new StringSerializer())) {
             for (OrgUnit unit : units) {
+                // one at a time and checked: a failed send must fail here, not as a timeout below
                 producer.send(new ProducerRecord<>(Topics.ORG_UNITS, unit.id(),
-                        json.writeValueAsString(new OrgUnitChanged(unit.id(), 1, null, unit))));
+                        json.writeValueAsString(new OrgUnitChanged(unit.id(), 1, null, unit)))).get(60, TimeUnit.SECONDS);
             }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish the test's org units", e);
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> directory.ready()
+        await().atMost(Duration.ofSeconds(180)).until(() -> directory.ready()
                 && units.stream().allMatch(unit -> directory.find(unit.id()).isPresent()));
         return tree;
     }

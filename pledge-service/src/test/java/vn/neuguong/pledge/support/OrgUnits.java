@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -47,9 +48,11 @@ public final class OrgUnits {
                         json.writeValueAsString(new OrgUnitChanged(unit.id(), 1, null, unit)));
                 record.headers().add(CloudEvents.HEADER_TYPE, OrgUnitChanged.TYPE.getBytes(StandardCharsets.UTF_8));
                 record.headers().add(CloudEvents.HEADER_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-                producer.send(record);
+                // one at a time and checked: a send that fails must fail the test here, not time out later
+                producer.send(record).get(60, TimeUnit.SECONDS);
             }
-            producer.flush();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish the test's org units", e);
         }
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(180));
         for (OrgUnit unit : units) {
