@@ -28,10 +28,14 @@ final class JwtValidation {
      * Fetches the issuer's discovery document and JWKS on first use (and again after a failure), not at startup.
      * When they cannot be fetched, decoding fails with a plain {@link JwtException} — a failure of the server, not
      * of the token — which Spring Security reports as an {@code AuthenticationServiceException}.
+     *
+     * @param jwkSetUri where to fetch the keys when the issuer's public address is not reachable from here (a
+     *                  container network); null: from the issuer's discovery document
      */
-    static ReactiveJwtDecoder decoder(String issuerUri, List<String> audiences, Duration clockSkew) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuerUri)
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
+    static ReactiveJwtDecoder decoder(String issuerUri, String jwkSetUri, List<String> audiences, Duration clockSkew) {
+        NimbusReactiveJwtDecoder decoder = (jwkSetUri == null || jwkSetUri.isBlank()
+                ? NimbusReactiveJwtDecoder.withIssuerLocation(issuerUri).jwsAlgorithm(SignatureAlgorithm.RS256)
+                : NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithm(SignatureAlgorithm.RS256))
                 .build();
         decoder.setJwtValidator(validator(issuerUri, audiences, clockSkew));
         return token -> decoder.decode(token).onErrorMap(failure -> !(failure instanceof JwtException),

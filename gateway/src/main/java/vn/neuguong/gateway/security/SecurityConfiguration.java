@@ -1,5 +1,6 @@
 package vn.neuguong.gateway.security;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -14,6 +15,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 import vn.neuguong.gateway.problem.ProblemResponses;
@@ -22,15 +24,26 @@ import vn.neuguong.gateway.problem.ProblemResponses;
  * The gateway is a stateless bearer-token resource server. It rejects bad tokens early, but passes the
  * {@code Authorization} header on unchanged: every service validates the token again and applies its own
  * object-level rules.
+ * <p>
+ * Security headers: Spring Security's defaults (nosniff, X-Frame-Options DENY, Cache-Control no-store unless the
+ * response sets its own, HSTS on requests that arrived over TLS, as seen through a trusted proxy's
+ * X-Forwarded-Proto) plus a Referrer-Policy and the dashboard's Content-Security-Policy. Each header is written only
+ * when the response has none, so the services' stricter API policy passes through on /api/**.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemResponses problems) {
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemResponses problems, CorsProperties cors,
+            @Value("${neuguong.dashboard.issuer:}") String dashboardIssuer) {
         ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
         return http
+                .cors(spec -> spec.configurationSource(cors.source()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(policy -> policy
+                                .policyDirectives(dashboardContentSecurityPolicy(dashboardIssuer)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 // no cookies, no sessions: CSRF protection has nothing to protect
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -42,7 +55,8 @@ class SecurityConfiguration {
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .pathMatchers("/actuator/**").hasRole("OPERATOR")
                         .pathMatchers("/api/**").authenticated()
-                        .pathMatchers("/", "/index.html", "/favicon.ico", "/assets/**", "/webjars/**").permitAll()
+                        .pathMatchers("/", "/index.html", "/favicon.ico", "/dashboard-config.json", "/assets/**", "/webjars/**")
+                                .permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesAsAuthorities()))
@@ -58,7 +72,24 @@ class SecurityConfiguration {
     ReactiveJwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer,
             @Value("${neuguong.security.clock-skew:30s}") Duration clockSkew) {
         OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
-        return JwtValidation.decoder(jwt.getIssuerUri(), jwt.getAudiences(), clockSkew);
+        return JwtValidation.decoder(jwt.getIssuerUri(), jwt.getJwkSetUri(), jwt.getAudiences(), clockSkew);
+    }
+
+    /**
+     * For the dashboard at {@code /}: scripts, styles, fonts and data only from the gateway itself (ECharts comes
+     * from /webjars), calls only to the gateway and to the token issuer as the browser reaches it (demo tokens, or
+     * OIDC discovery and token endpoint), no framing, no plugins. Inline styles stay allowed: ECharts positions its
+     * tooltips with style attributes.
+     */
+    static String dashboardContentSecurityPolicy(String issuer) {
+        String connect = issuer.isBlank() ? "'self'" : "'self' " + origin(URI.create(issuer));
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                + "font-src 'self'; connect-src " + connect + "; object-src 'none'; base-uri 'self'; "
+                + "form-action 'self'; frame-ancestors 'none'";
+    }
+
+    private static String origin(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 
     /** The {@code roles} claim ({@code ["UNIT_OFFICER", …]}) becomes the authorities {@code ROLE_UNIT_OFFICER, …}. */
