@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.neuguong.bench.baseline.Baselines;
 import vn.neuguong.bench.client.ApiClient;
 import vn.neuguong.bench.client.ApiClient.Identity;
+import vn.neuguong.bench.demo.DemoRecognition;
 import vn.neuguong.bench.demo.DemoSeason;
 import vn.neuguong.bench.scenario.BulkImport;
 import vn.neuguong.bench.scenario.PledgeSeason;
@@ -48,7 +49,8 @@ public final class Main {
         DemoSeason season = new DemoSeason(api(options), year, Integer.parseInt(options.getOrDefault("communes", "3")),
                 Integer.parseInt(options.getOrDefault("members", "8")), Long.parseLong(options.getOrDefault("seed", "5")));
         long started = System.nanoTime();
-        var tally = season.run();
+        var tally = new java.util.TreeMap<>(season.run());
+        tally.putAll(new DemoRecognition(api(options), year, Long.parseLong(options.getOrDefault("seed", "5"))).run());
         System.out.printf("Demo season %d published in %.1f s:%n", year, (System.nanoTime() - started) / 1e9);
         tally.forEach((what, count) -> System.out.printf("  %-40s %6d%n", what, count.get()));
     }
