@@ -17,8 +17,10 @@ import vn.neuguong.bench.baseline.Baselines;
 import vn.neuguong.bench.client.ApiClient;
 import vn.neuguong.bench.client.ApiClient.Identity;
 import vn.neuguong.bench.demo.DemoRecognition;
+import vn.neuguong.bench.demo.DemoReports;
 import vn.neuguong.bench.demo.DemoSeason;
 import vn.neuguong.bench.scenario.BulkImport;
+import vn.neuguong.bench.scenario.ConferenceCheckIns;
 import vn.neuguong.bench.scenario.PledgeSeason;
 
 /**
@@ -26,6 +28,7 @@ import vn.neuguong.bench.scenario.PledgeSeason;
  * <pre>
  *   demo  [--year Y] [--communes N] [--members N] [--seed S]
  *   bench pledge-season [--rate R] [--duration S] [--warmup S]
+ *   bench conference [--duration S]
  *   bench bulk-import [--rows N]
  * </pre>
  * Common options: --gateway URL, --issuer URL, --kafka HOST:PORT, --mongo URI.
@@ -51,6 +54,7 @@ public final class Main {
         long started = System.nanoTime();
         var tally = new java.util.TreeMap<>(season.run());
         tally.putAll(new DemoRecognition(api(options), year, Long.parseLong(options.getOrDefault("seed", "5"))).run());
+        tally.putAll(new DemoReports(api(options), year, Long.parseLong(options.getOrDefault("seed", "5"))).run());
         System.out.printf("Demo season %d published in %.1f s:%n", year, (System.nanoTime() - started) / 1e9);
         tally.forEach((what, count) -> System.out.printf("  %-40s %6d%n", what, count.get()));
     }
@@ -83,6 +87,11 @@ public final class Main {
                         "mongodb://localhost:27017"), 20_000, 1_500));
                 result.put("baselines", baselines);
                 printBulkImport(result);
+            }
+            case "conference" -> {
+                result.put("result", new ConferenceCheckIns(api, Duration.ofSeconds(Long.parseLong(
+                        options.getOrDefault("duration", "60")))).run());
+                printConference(result);
             }
             default -> usage();
         }
@@ -130,6 +139,22 @@ public final class Main {
         line("ratio import rows/s ÷ mongo bulk inserts/s", ratio(result.get("rowsPerSecond"), mongo.get("bulkInsertsPerSecond")));
     }
 
+    @SuppressWarnings("unchecked")
+    private static void printConference(Map<String, Object> all) {
+        Map<String, Object> result = (Map<String, Object>) all.get("result");
+        Map<String, Object> http = (Map<String, Object>) result.get("http");
+        line("conference check-ins", result.get("checkIns") + " from " + result.get("communes") + " communes in "
+                + result.get("durationSeconds") + " s");
+        line("conference achieved rate", result.get("achievedPerSecond") + " check-ins/s (target "
+                + result.get("targetRate") + ", errors " + result.get("errors") + ")");
+        line("conference check-in HTTP p50/p99/p99.9", http.get("p50Ms") + " / " + http.get("p99Ms") + " / "
+                + http.get("p999Ms") + " ms");
+        line("conference totals", result.get("totalsConnectionPoints") + " connection points, "
+                + result.get("totalsAttendees") + " attendees (exact: " + result.get("totalsExact") + ")");
+        line("conference last check-in → streamed totals", result.get("lastCheckInToStreamedTotalsMs") + " ms ("
+                + result.get("streamEvents") + " stream events)");
+    }
+
     private static String ratio(Object numerator, Object denominator) {
         double d = ((Number) denominator).doubleValue();
         return d == 0 ? "n/a" : String.format("%.2f", ((Number) numerator).doubleValue() / d);
@@ -175,6 +200,7 @@ public final class Main {
     private static void usage() {
         System.err.println("usage: demo [--year Y] [--communes N] [--members N] [--seed S]");
         System.err.println("       bench pledge-season [--rate R] [--duration S] [--warmup S]");
+        System.err.println("       bench conference [--duration S]");
         System.err.println("       bench bulk-import [--rows N]");
         System.err.println("common: --gateway URL --issuer URL --kafka HOST:PORT --mongo URI");
         System.exit(2);

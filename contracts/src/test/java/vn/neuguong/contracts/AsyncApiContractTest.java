@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
 
+import vn.neuguong.contracts.aggregate.AggregateUpdated;
 import vn.neuguong.contracts.orgunit.OrgUnit;
 import vn.neuguong.contracts.orgunit.OrgUnitChanged;
 import vn.neuguong.contracts.orgunit.OrgUnitLevel;
@@ -31,6 +32,9 @@ import vn.neuguong.contracts.recognition.NominationChanged;
 import vn.neuguong.contracts.recognition.NominationSnapshot;
 import vn.neuguong.contracts.recognition.NominationStatus;
 import vn.neuguong.contracts.recognition.NomineeKind;
+import vn.neuguong.contracts.report.ReportChanged;
+import vn.neuguong.contracts.report.ReportSnapshot;
+import vn.neuguong.contracts.report.ReportStatus;
 
 /** Keeps the hand-written AsyncAPI document and the Java event contracts from drifting apart. */
 class AsyncApiContractTest {
@@ -54,7 +58,9 @@ class AsyncApiContractTest {
         return Stream.of(Arguments.of("OrgUnit", OrgUnit.class), Arguments.of("OrgUnitChanged", OrgUnitChanged.class),
                 Arguments.of("PledgeSnapshot", PledgeSnapshot.class), Arguments.of("PledgeChanged", PledgeChanged.class),
                 Arguments.of("NominationSnapshot", NominationSnapshot.class),
-                Arguments.of("NominationChanged", NominationChanged.class));
+                Arguments.of("NominationChanged", NominationChanged.class),
+                Arguments.of("ReportSnapshot", ReportSnapshot.class), Arguments.of("ReportChanged", ReportChanged.class),
+                Arguments.of("AggregateUpdated", AggregateUpdated.class));
     }
 
     @ParameterizedTest
@@ -73,6 +79,7 @@ class AsyncApiContractTest {
         assertThat(enumOf("NominationSnapshot", "status")).containsExactlyElementsOf(names(NominationStatus.values()));
         assertThat(enumOf("NominationSnapshot", "nomineeKind")).containsExactlyElementsOf(names(NomineeKind.values()));
         assertThat(enumOf("NominationSnapshot", "award")).containsSubsequence(names(Award.values()).toArray());
+        assertThat(enumOf("ReportSnapshot", "status")).containsExactlyElementsOf(names(ReportStatus.values()));
     }
 
     @Test
@@ -89,6 +96,12 @@ class AsyncApiContractTest {
                 NominationChanged.ESCALATED, NominationChanged.REPLICATED)) {
             assertThat(nominationTypes).contains(type.substring("vn.neuguong.recognition".length()));
         }
+        String reportTypes = ((String) map(messages.get("ReportChanged")).get("description")).replace("\n", " ");
+        for (String type : List.of(ReportChanged.DRAFT_SAVED, ReportChanged.SUBMITTED, ReportChanged.RESUBMITTED,
+                ReportChanged.APPROVED, ReportChanged.RETURNED, ReportChanged.CORRECTED)) {
+            assertThat(reportTypes).contains(type.substring("vn.neuguong.report".length()));
+        }
+        assertThat(map(messages.get("AggregateUpdated")).get("name")).isEqualTo(AggregateUpdated.TYPE);
     }
 
     private static List<Object> enumOf(String schema, String property) {

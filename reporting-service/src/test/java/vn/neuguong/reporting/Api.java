@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +29,10 @@ public final class Api {
     public record Response(int status, String contentType, JsonNode json) {
     }
 
+    /** A response whose body is a file. */
+    public record Download(int status, String contentType, String contentDisposition, byte[] body) {
+    }
+
     public static String token(String unitId, Role... roles) {
         return TestInfrastructure.get().token("user-" + unitId, "Người dùng thử", unitId, roles);
     }
@@ -40,6 +46,30 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), token);
     }
 
+    public Response post(String path, String token, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request, token);
+    }
+
+    public Download download(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Content-Disposition").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response put(String path, String token, String json) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), token);
@@ -51,6 +81,7 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder request, String token) {
+        request.timeout(Duration.ofSeconds(60));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

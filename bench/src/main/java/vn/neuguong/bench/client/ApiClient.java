@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,6 +63,22 @@ public class ApiClient {
         return send(request(as, path).GET().build());
     }
 
+    /** Every item of a paged list ({@code items, page, size, total}), page by page at the API's largest size. */
+    public List<JsonNode> list(Identity as, String path) {
+        List<JsonNode> items = new java.util.ArrayList<>();
+        String separator = path.contains("?") ? "&" : "?";
+        for (int page = 0; ; page++) {
+            ApiResponse response = get(as, path + separator + "size=200&page=" + page);
+            if (!response.ok()) {
+                throw new IllegalStateException("GET " + path + ": HTTP " + response.status() + " " + response.body());
+            }
+            response.body().path("items").forEach(items::add);
+            if (response.body().path("items").size() < 200 || items.size() >= response.body().path("total").asLong()) {
+                return items;
+            }
+        }
+    }
+
     public ApiResponse post(Identity as, String path, Object body, Map<String, String> headers) {
         HttpRequest.Builder builder = request(as, path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
@@ -93,6 +110,13 @@ public class ApiClient {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .thenApply(response -> new ApiResponse(response.statusCode(), parse(response.body()),
                         response.headers().firstValue("ETag").orElse(null)));
+    }
+
+    /** A server-sent-event stream: the response's body lines as they arrive. */
+    public CompletableFuture<HttpResponse<Stream<String>>> stream(Identity as, String path) {
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve(path))
+                .header("Authorization", "Bearer " + token(as)).header("Accept", "text/event-stream").GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
     }
 
     public static String query(String value) {

@@ -47,12 +47,9 @@ public class DemoRecognition {
     public Map<String, AtomicInteger> run() {
         Identity board = new Identity("demo-central-board", "Ban Tuyên giáo và Dân vận Trung ương", "vn",
                 List.of("CENTRAL_BOARD"));
-        List<JsonNode> provinces = new ArrayList<>();
-        api.get(board, "/api/org-units/vn/children?size=500").body().path("items").forEach(unit -> {
-            if ("PROVINCE".equals(unit.path("level").asString()) && unit.path("validTo").isNull()) {
-                provinces.add(unit);
-            }
-        });
+        List<JsonNode> provinces = api.list(board, "/api/org-units/vn/children").stream()
+                .filter(unit -> "PROVINCE".equals(unit.path("level").asString()) && unit.path("validTo").isNull())
+                .toList();
         for (int i = 0; i < provinces.size(); i += 3) {
             province(board, provinces.get(i));
         }

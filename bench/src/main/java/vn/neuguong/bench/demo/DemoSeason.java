@@ -73,11 +73,7 @@ public class DemoSeason {
     }
 
     private List<JsonNode> children(Identity as, String unitId) {
-        ApiResponse response = api.get(as, "/api/org-units/" + unitId + "/children?size=500");
-        require(response, "list the units under " + unitId);
-        List<JsonNode> units = new ArrayList<>();
-        response.body().path("items").forEach(units::add);
-        return units;
+        return api.list(as, "/api/org-units/" + unitId + "/children");
     }
 
     private void commune(JsonNode commune) {
@@ -122,7 +118,8 @@ public class DemoSeason {
         }
         double fate = random.nextDouble();
         if (fate < 0.04) {
-            ApiResponse response = api.post(member, path(pledge, "withdrawal"),
+            // members register and assess their own pledge; withdrawing it is the unit's decision
+            ApiResponse response = api.post(officer, path(pledge, "withdrawal"),
                     Map.of("reason", "Chuyển sinh hoạt đảng sang đơn vị khác"), Map.of());
             count(response, "withdrawn");
         } else if (fate < 0.75) {
@@ -183,9 +180,4 @@ public class DemoSeason {
         tally.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
     }
 
-    private static void require(ApiResponse response, String what) {
-        if (!response.ok()) {
-            throw new IllegalStateException("Could not " + what + ": HTTP " + response.status() + " " + response.body());
-        }
-    }
 }

@@ -31,7 +31,7 @@ final class NationalFigures {
     }
 
     Map<String, Long> registeredByProvince() {
-        ApiResponse response = api.get(board, "/api/aggregates/vn/children?year=" + year + "&size=500");
+        ApiResponse response = api.get(board, "/api/aggregates/vn/children?year=" + year + "&size=200");
         if (!response.ok()) {
             throw new IllegalStateException("Province aggregates: HTTP " + response.status() + " " + response.body());
         }
@@ -62,7 +62,7 @@ final class NationalFigures {
     }
 
     private List<tools.jackson.databind.JsonNode> children(String unitId) {
-        ApiResponse response = api.get(board, "/api/org-units/" + unitId + "/children?size=500");
+        ApiResponse response = api.get(board, "/api/org-units/" + unitId + "/children?size=200");
         if (!response.ok()) {
             throw new IllegalStateException("Children of " + unitId + ": HTTP " + response.status());
         }

@@ -20,6 +20,7 @@ import vn.neuguong.platform.web.ForbiddenException;
 import vn.neuguong.platform.web.InvalidInputException;
 import vn.neuguong.reporting.Page;
 import vn.neuguong.reporting.orgunit.OrgUnitRegistry;
+import vn.neuguong.reporting.period.ExpectedReports;
 
 /**
  * Answers aggregate reads from the figures in MongoDB and the registry.
@@ -31,6 +32,10 @@ import vn.neuguong.reporting.orgunit.OrgUnitRegistry;
  * <p>In the current structure a unit's figures include those of every unit whose successor chain leads to it,
  * e.g. p-19 Thái Nguyên with lp-06 Bắc Kạn and lp-19 Thái Nguyên. A unit already inside another folded unit's
  * subtree is not added again: its figures are part of its ancestor's.
+ *
+ * <p>{@code reports.expected} is the number of reports the units of the subtree must submit for the periods
+ * ending in the year ({@link ExpectedReports}); like {@code pledges.expected} it comes from the registry, not from
+ * events.
  */
 @Service
 public class AggregateQueries {
@@ -40,10 +45,12 @@ public class AggregateQueries {
 
     private final OrgUnitRegistry registry;
     private final AggregateStore store;
+    private final ExpectedReports expectedReports;
 
-    AggregateQueries(OrgUnitRegistry registry, AggregateStore store) {
+    AggregateQueries(OrgUnitRegistry registry, AggregateStore store, ExpectedReports expectedReports) {
         this.registry = registry;
         this.store = store;
+        this.expectedReports = expectedReports;
     }
 
     public AggregateView of(String unitId, Integer year, String structure, CurrentUser user) {
@@ -51,8 +58,13 @@ public class AggregateQueries {
         boolean current = isCurrentStructure(structure);
         OrgUnit unit = registry.get(unitId);
         authorize(unit, user);
-        List<OrgUnit> members = current ? folded(unit, registry.predecessors(unit.id())) : List.of(unit);
-        return figures(Map.of(unit.id(), members), checkedYear).get(unit.id());
+        return figuresOf(unit, checkedYear, current);
+    }
+
+    /** The figures of a unit for a year, for the service's own use (no access check). */
+    public AggregateView figuresOf(OrgUnit unit, int year, boolean currentStructure) {
+        List<OrgUnit> members = currentStructure ? folded(unit, registry.predecessors(unit.id())) : List.of(unit);
+        return figures(Map.of(unit.id(), members), year).get(unit.id());
     }
 
     public Page<AggregateView> children(String unitId, Integer year, String structure, int page, int size,
@@ -83,13 +95,16 @@ public class AggregateQueries {
         Set<String> allIds = new HashSet<>();
         membersByUnit.values().forEach(members -> members.forEach(member -> allIds.add(member.id())));
         Map<String, UnitYearAggregate> aggregates = store.find(allIds, year);
+        Map<String, Long> reportsInSubtrees = expectedReports.inSubtrees(year);
         LocalDate seasonStart = LocalDate.of(year, 1, 1);
         Map<String, AggregateView> views = new LinkedHashMap<>();
         membersByUnit.forEach((unitId, members) -> {
             Map<String, Long> counters = new TreeMap<>();
             Instant asOf = null;
             long expected = 0;
+            long reports = 0;
             for (OrgUnit member : members) {
+                reports += reportsInSubtrees.getOrDefault(member.id(), 0L);
                 UnitYearAggregate aggregate = aggregates.get(member.id());
                 if (aggregate != null) {
                     aggregate.counters().forEach((name, value) -> counters.merge(name, value, Long::sum));
@@ -99,7 +114,7 @@ public class AggregateQueries {
                     expected += member.memberCount();
                 }
             }
-            views.put(unitId, AggregateView.of(unitId, year, asOf, counters, expected));
+            views.put(unitId, AggregateView.of(unitId, year, asOf, counters, expected, reports));
         });
         return views;
     }

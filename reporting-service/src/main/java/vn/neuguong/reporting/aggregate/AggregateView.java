@@ -9,22 +9,12 @@ import vn.neuguong.contracts.recognition.Award;
 
 /**
  * The figures of a unit for a year, in the shape of DESIGN.md. Counters nobody has counted yet are 0, so the shape
- * never changes (recognition and reports are filled once their events are aggregated).
+ * never changes.
  *
  * @param asOf when the newest of the figures was computed; null when nothing has been counted for the unit yet
  */
 public record AggregateView(String unitId, int year, Instant asOf, Pledges pledges, Recognition recognition,
         Reports reports) {
-
-    static final String RECOGNITION_NOMINATED = "recognition.nominated";
-    static final String RECOGNITION_AWARDED_PREFIX = "recognition.awarded.";
-    static final String RECOGNITION_REJECTED = "recognition.rejected";
-    static final String RECOGNITION_ESCALATED = "recognition.escalated";
-    static final String RECOGNITION_REPLICATIONS = "recognition.replications";
-    static final String REPORTS_EXPECTED = "reports.expected";
-    static final String REPORTS_SUBMITTED = "reports.submitted";
-    static final String REPORTS_ON_TIME = "reports.onTime";
-    static final String REPORTS_APPROVED = "reports.approved";
 
     /**
      * @param expected the members expected to pledge: the unit's member count if it existed on 1 January
@@ -38,10 +28,15 @@ public record AggregateView(String unitId, int year, Instant asOf, Pledges pledg
             long replications) {
     }
 
+    /**
+     * @param expected the reports the units of the subtree must submit for the periods ending in the year, from the
+     *                 registry and the periods
+     */
     public record Reports(long expected, long submitted, long onTime, long approved) {
     }
 
-    static AggregateView of(String unitId, int year, Instant asOf, Map<String, Long> counters, long expectedMembers) {
+    static AggregateView of(String unitId, int year, Instant asOf, Map<String, Long> counters, long expectedMembers,
+            long expectedReports) {
         long individual = get(counters, PledgeContribution.INDIVIDUAL);
         Map<String, Long> evaluated = new LinkedHashMap<>();
         for (Grade grade : Grade.values()) {
@@ -54,13 +49,13 @@ public record AggregateView(String unitId, int year, Instant asOf, Pledges pledg
                 expectedMembers == 0 ? 0 : (double) individual / expectedMembers);
         Map<String, Long> awarded = new LinkedHashMap<>();
         for (Award award : Award.values()) {
-            awarded.put(award.name(), get(counters, RECOGNITION_AWARDED_PREFIX + award.name()));
+            awarded.put(award.name(), get(counters, RecognitionContribution.AWARDED_PREFIX + award.name()));
         }
-        Recognition recognition = new Recognition(get(counters, RECOGNITION_NOMINATED), awarded,
-                get(counters, RECOGNITION_REJECTED), get(counters, RECOGNITION_ESCALATED),
-                get(counters, RECOGNITION_REPLICATIONS));
-        Reports reports = new Reports(get(counters, REPORTS_EXPECTED), get(counters, REPORTS_SUBMITTED),
-                get(counters, REPORTS_ON_TIME), get(counters, REPORTS_APPROVED));
+        Recognition recognition = new Recognition(get(counters, RecognitionContribution.NOMINATED), awarded,
+                get(counters, RecognitionContribution.REJECTED), get(counters, RecognitionContribution.ESCALATED),
+                get(counters, RecognitionContribution.REPLICATIONS));
+        Reports reports = new Reports(expectedReports, get(counters, ReportContribution.SUBMITTED),
+                get(counters, ReportContribution.ON_TIME), get(counters, ReportContribution.APPROVED));
         return new AggregateView(unitId, year, asOf, pledges, recognition, reports);
     }
 

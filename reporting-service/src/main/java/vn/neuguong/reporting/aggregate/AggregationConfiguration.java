@@ -50,7 +50,22 @@ class AggregationConfiguration {
 
     @Bean
     PledgeEvents pledgeEvents() {
-        return new PledgeEvents(JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+        return new PledgeEvents(lenientJsonMapper());
+    }
+
+    @Bean
+    RecognitionEvents recognitionEvents() {
+        return new RecognitionEvents(lenientJsonMapper());
+    }
+
+    @Bean
+    ReportEvents reportEvents() {
+        return new ReportEvents(lenientJsonMapper());
+    }
+
+    /** Event readers ignore fields they do not know, so producers can add fields without breaking them. */
+    private static JsonMapper lenientJsonMapper() {
+        return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
     @Bean

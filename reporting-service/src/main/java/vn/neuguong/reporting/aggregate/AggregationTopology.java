@@ -27,6 +27,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import vn.neuguong.contracts.CloudEvents;
 import vn.neuguong.contracts.Topics;
+import vn.neuguong.contracts.aggregate.AggregateUpdated;
 
 /**
  * The exact aggregation, per event source:
@@ -44,7 +45,6 @@ public final class AggregationTopology {
 
     public static final String REASON_HEADER = "neuguong-dlt-reason";
     public static final String ORIGIN_HEADER = "neuguong-dlt-origin";
-    static final String AGGREGATE_TYPE = "vn.neuguong.aggregate.updated.v1";
     private static final String AGGREGATES_STORE = "unit-year-aggregates";
 
     private final List<EventSource> sources;
@@ -191,7 +191,7 @@ public final class AggregationTopology {
             Headers headers = new RecordHeaders();
             header(headers, CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
             header(headers, CloudEvents.HEADER_ID, record.key() + "@" + asOf.toEpochMilli());
-            header(headers, CloudEvents.HEADER_TYPE, AGGREGATE_TYPE);
+            header(headers, CloudEvents.HEADER_TYPE, AggregateUpdated.TYPE);
             header(headers, CloudEvents.HEADER_SOURCE, ceSource);
             header(headers, CloudEvents.HEADER_TIME, asOf.toString());
             header(headers, CloudEvents.HEADER_SUBJECT, record.key());

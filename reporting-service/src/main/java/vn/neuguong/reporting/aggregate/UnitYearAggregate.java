@@ -7,7 +7,8 @@ import java.util.TreeMap;
 
 /**
  * The absolute figures of one unit and year, as published on {@code neuguong.aggregates} (key
- * {@code unitId|year}).
+ * {@code unitId|year}); the contract's {@link vn.neuguong.contracts.aggregate.AggregateUpdated} has the same
+ * components, so consumers read this JSON with it.
  *
  * @param counters      counter name → value; counters at zero are left out
  * @param lastEventTime the latest time of the events it contains

@@ -82,6 +82,22 @@ public class OrgUnitRegistry {
         return new Page<>(items, page, size, store.countChildren(id, validOn));
     }
 
+    /** The units whose path contains one of these ids (each of them included), as the registry records them. */
+    public List<OrgUnit> subtree(Collection<String> rootIds) {
+        return store.subtree(rootIds).stream().map(OrgUnitDocument::toOrgUnit).toList();
+    }
+
+    /**
+     * The units below this one in today's structure, the unit included: its subtree and the subtrees of the units
+     * merged into it (directly or through other merged units), e.g. for p-19 Thái Nguyên also lp-06 Bắc Kạn.
+     */
+    public List<OrgUnit> subtreeInCurrentStructure(String id) {
+        List<String> roots = new ArrayList<>();
+        roots.add(id);
+        predecessors(id).forEach(predecessor -> roots.add(predecessor.id()));
+        return subtree(roots);
+    }
+
     /**
      * Units whose successor chain leads to this one (directly or through other merged units), e.g. the legacy
      * provinces lp-06 Bắc Kạn and lp-19 Thái Nguyên for p-19 Thái Nguyên.

@@ -69,6 +69,11 @@ class OrgUnitStore {
         return mongo.find(query(where("_id").in(ids)), OrgUnitDocument.class);
     }
 
+    /** Units whose path contains one of these ids: the units themselves and everything below them. */
+    List<OrgUnitDocument> subtree(Collection<String> rootIds) {
+        return mongo.find(query(where("path").in(rootIds)), OrgUnitDocument.class);
+    }
+
     /** Units whose {@code successorId} is one of these ids: the units merged into them. */
     List<OrgUnitDocument> mergedInto(Collection<String> successorIds) {
         return mongo.find(query(where("successorId").in(successorIds)), OrgUnitDocument.class);
@@ -139,12 +144,14 @@ class OrgUnitStore {
         List<Document> documents = units.stream().map(unit -> withCreationEvent(unit)).toList();
         try {
             mongo.getCollection(OrgUnitDocument.COLLECTION).insertMany(documents, new InsertManyOptions().ordered(false));
+            units.forEach(unit -> outboxEvents.written(OrgUnitDocument.COLLECTION, unit.id()));
             return documents.size();
         } catch (MongoBulkWriteException e) {
             boolean onlyDuplicates = e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
             if (!onlyDuplicates) {
                 throw e;
             }
+            units.forEach(unit -> outboxEvents.written(OrgUnitDocument.COLLECTION, unit.id()));
             return documents.size() - e.getWriteErrors().size();
         }
     }
@@ -153,6 +160,7 @@ class OrgUnitStore {
     boolean insert(OrgUnitDocument unit) {
         try {
             mongo.getCollection(OrgUnitDocument.COLLECTION).insertOne(withCreationEvent(unit));
+            outboxEvents.written(OrgUnitDocument.COLLECTION, unit.id());
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCode() == DUPLICATE_KEY) {
@@ -186,7 +194,11 @@ class OrgUnitStore {
                 .push(OutboxEvent.OUTBOX_FIELD, asDocument(event))
                 .min(OutboxEvent.PENDING_SINCE_FIELD, Date.from(clock.instant()));
         Query unchanged = query(where("_id").is(current.id()).and("version").is(current.version()));
-        return mongo.updateFirst(unchanged, update, OrgUnitDocument.class).getMatchedCount() == 1;
+        boolean updated = mongo.updateFirst(unchanged, update, OrgUnitDocument.class).getMatchedCount() == 1;
+        if (updated) {
+            outboxEvents.written(OrgUnitDocument.COLLECTION, next.id());
+        }
+        return updated;
     }
 
     private Document withCreationEvent(OrgUnitDocument unit) {

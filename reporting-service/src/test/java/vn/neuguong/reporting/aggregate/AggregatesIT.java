@@ -18,6 +18,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -42,6 +44,14 @@ import vn.neuguong.contracts.pledge.PledgeChanged;
 import vn.neuguong.contracts.pledge.PledgeSnapshot;
 import vn.neuguong.contracts.pledge.PledgeStatus;
 import vn.neuguong.contracts.pledge.PledgerKind;
+import vn.neuguong.contracts.recognition.Award;
+import vn.neuguong.contracts.recognition.NominationChanged;
+import vn.neuguong.contracts.recognition.NominationSnapshot;
+import vn.neuguong.contracts.recognition.NominationStatus;
+import vn.neuguong.contracts.recognition.NomineeKind;
+import vn.neuguong.contracts.report.ReportChanged;
+import vn.neuguong.contracts.report.ReportSnapshot;
+import vn.neuguong.contracts.report.ReportStatus;
 import vn.neuguong.reporting.Api;
 import vn.neuguong.reporting.TopicReader;
 import vn.neuguong.testsupport.IntegrationTest;
@@ -85,10 +95,12 @@ class AggregatesIT {
         }
 
         try (PledgeEventPublisher publisher = new PledgeEventPublisher()) {
-            publishInterleavedWithDuplicates(histories, publisher, random);
+            publishInterleavedWithDuplicates(histories, publisher::publish, random);
+            publisher.flush();
         }
 
-        Map<String, Map<String, Long>> expected = recount(histories);
+        Map<String, Map<String, Long>> expected = recount(histories, PledgeChanged::unitPath,
+                event -> CONTRIBUTION.of(event.to()));
         await().atMost(PATIENCE).untilAsserted(() -> {
             Map<String, UnitYearAggregate> stored = store.find(expected.keySet(), year);
             for (var unit : expected.entrySet()) {
@@ -206,6 +218,116 @@ class AggregatesIT {
         assertThat(api.get("/api/aggregates/nowhere?year=2026", centralBoard).status()).isEqualTo(404);
     }
 
+    @Test
+    void recognition_and_report_aggregates_equal_a_recount_despite_duplicates_and_a_rebuild_gives_the_same()
+            throws Exception {
+        int year = 2095;
+        List<List<String>> paths = List.of(
+                List.of("vn", "p-19", "w-01840"), List.of("vn", "p-19"), List.of("vn", "p-48", "w-20194"),
+                List.of("vn", "p-01", "w-00004"));
+        Random random = new Random(2095);
+        List<List<NominationChanged>> nominations = new ArrayList<>();
+        List<List<ReportChanged>> reports = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            nominations.add(nominationHistory("nm-" + runId + "-" + i, year, paths.get(random.nextInt(paths.size())),
+                    random));
+            reports.add(reportHistory("rp-" + runId + "-" + i, year, paths.get(random.nextInt(paths.size())), random));
+        }
+        try (PledgeEventPublisher publisher = new PledgeEventPublisher()) {
+            publishInterleavedWithDuplicates(nominations, event -> publisher.publish(Topics.RECOGNITION_EVENTS,
+                    NominationChanged.DECIDED, event.nominationId(), event), random);
+            publishInterleavedWithDuplicates(reports, event -> publisher.publish(Topics.REPORT_EVENTS,
+                    ReportChanged.SUBMITTED, event.reportId(), event), random);
+            publisher.flush();
+        }
+
+        RecognitionContribution recognition = new RecognitionContribution();
+        ReportContribution report = new ReportContribution();
+        Map<String, Map<String, Long>> expected = recount(nominations, NominationChanged::unitPath,
+                event -> recognition.of(event.to()));
+        recount(reports, ReportChanged::unitPath, event -> report.of(event.to())).forEach((unitId, counters) ->
+                counters.forEach((name, value) -> expected.computeIfAbsent(unitId, ignored -> new TreeMap<>())
+                        .merge(name, value, Long::sum)));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Map<String, UnitYearAggregate> stored = store.find(expected.keySet(), year);
+            for (var unit : expected.entrySet()) {
+                assertThat(stored.get(unit.getKey())).as(unit.getKey()).isNotNull();
+                assertThat(stored.get(unit.getKey()).counters()).as(unit.getKey()).isEqualTo(unit.getValue());
+            }
+        });
+        JsonNode national = new Api(port).get("/api/aggregates/vn?year=" + year, centralBoard).json();
+        assertThat(national.get("recognition").get("nominated").asLong()).isEqualTo(50);
+        assertThat(national.get("reports").get("submitted").asLong())
+                .isEqualTo(expected.get("vn").getOrDefault(ReportContribution.SUBMITTED, 0L));
+        assertThat(national.get("recognition").get("awarded").get("CERTIFICATE_OF_MERIT").asLong())
+                .isEqualTo(expected.get("vn").getOrDefault(RecognitionContribution.AWARDED_PREFIX + "CERTIFICATE_OF_MERIT", 0L));
+
+        assertThat(rebuild(expected.keySet(), year)).isEqualTo(expected);
+    }
+
+    /** A nomination: submitted, a vote (same state), decided, maybe escalated, a model maybe replicated. */
+    private static List<NominationChanged> nominationHistory(String id, int year, List<String> path, Random random) {
+        List<NominationChanged> events = new ArrayList<>();
+        NomineeKind kind = NomineeKind.values()[random.nextInt(NomineeKind.values().length)];
+        NominationSnapshot state = new NominationSnapshot(NominationStatus.SUBMITTED, kind, "DIGITAL_TRANSFORMATION",
+                null, path.get(path.size() - 1), 0, 0);
+        events.add(nomination(id, 1, year, path, null, state));
+        events.add(nomination(id, 2, year, path, state, state));
+        if (random.nextInt(5) == 0) {
+            return events;
+        }
+        Award award = Award.values()[random.nextInt(Award.values().length)];
+        NominationSnapshot decided = random.nextInt(4) == 0
+                ? new NominationSnapshot(NominationStatus.REJECTED, kind, state.field(), null, state.reviewUnitId(), 0, 0)
+                : new NominationSnapshot(NominationStatus.AWARDED, kind, state.field(), award, state.reviewUnitId(), 0, 0);
+        events.add(nomination(id, 3, year, path, state, decided));
+        state = decided;
+        if (state.status() == NominationStatus.AWARDED && random.nextInt(3) == 0) {
+            NominationSnapshot escalated = new NominationSnapshot(NominationStatus.ESCALATED, kind, state.field(), award,
+                    path.get(Math.max(0, path.size() - 2)), 1, 0);
+            events.add(nomination(id, 4, year, path, state, escalated));
+            state = escalated;
+        }
+        if (kind == NomineeKind.MODEL && state.status() != NominationStatus.REJECTED) {
+            int replications = random.nextInt(3);
+            for (int i = 1; i <= replications; i++) {
+                NominationSnapshot replicated = new NominationSnapshot(state.status(), kind, state.field(), state.award(),
+                        state.reviewUnitId(), state.escalations(), i);
+                events.add(nomination(id, events.size() + 1, year, path, state, replicated));
+                state = replicated;
+            }
+        }
+        return events;
+    }
+
+    /** A report: drafted or not, submitted, maybe returned and resubmitted, approved, maybe corrected. */
+    private static List<ReportChanged> reportHistory(String id, int year, List<String> path, Random random) {
+        List<ReportChanged> events = new ArrayList<>();
+        boolean onTime = random.nextInt(4) > 0;
+        ReportSnapshot[] steps = {
+                new ReportSnapshot(ReportStatus.DRAFT, false, false, false),
+                new ReportSnapshot(ReportStatus.SUBMITTED, onTime, !onTime, false),
+                new ReportSnapshot(ReportStatus.RETURNED, onTime, !onTime, false),
+                new ReportSnapshot(ReportStatus.SUBMITTED, onTime, !onTime, false),
+                new ReportSnapshot(ReportStatus.APPROVED, onTime, !onTime, false),
+                new ReportSnapshot(ReportStatus.SUBMITTED, onTime, !onTime, true),
+                new ReportSnapshot(ReportStatus.APPROVED, onTime, !onTime, true)};
+        int last = 1 + random.nextInt(steps.length - 1);
+        ReportSnapshot previous = null;
+        for (int i = random.nextBoolean() ? 0 : 1; i <= last; i++) {
+            events.add(new ReportChanged(id, events.size() + 1, path.get(path.size() - 1), path, "p-" + year, year,
+                    previous, steps[i], Instant.now().minusSeconds(60)));
+            previous = steps[i];
+        }
+        return events;
+    }
+
+    private static NominationChanged nomination(String id, long version, int year, List<String> path,
+            NominationSnapshot from, NominationSnapshot to) {
+        return new NominationChanged(id, version, path.get(path.size() - 1), path, year, from, to,
+                Instant.now().minusSeconds(60));
+    }
+
     /** A pledge's events: registration, maybe revisions (one may move it to another unit), assessment, withdrawal. */
     private static List<PledgeChanged> history(String pledgeId, int year, List<List<String>> paths, Random random) {
         List<PledgeChanged> events = new ArrayList<>();
@@ -241,11 +363,11 @@ class AggregatesIT {
     }
 
     /**
-     * Publishes every pledge's events in order, pledges interleaved at random; some events twice in a row (a
+     * Publishes every entity's events in order, entities interleaved at random; some events twice in a row (a
      * relay retry), some again after newer ones (a relay crash before removing published events).
      */
-    private static void publishInterleavedWithDuplicates(List<List<PledgeChanged>> histories,
-            PledgeEventPublisher publisher, Random random) {
+    private static <T> void publishInterleavedWithDuplicates(List<List<T>> histories, Consumer<T> publisher,
+            Random random) {
         List<Integer> nextEvent = new ArrayList<>();
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < histories.size(); i++) {
@@ -254,31 +376,35 @@ class AggregatesIT {
         }
         while (!pending.isEmpty()) {
             int pledge = pending.get(random.nextInt(pending.size()));
-            List<PledgeChanged> history = histories.get(pledge);
+            List<T> history = histories.get(pledge);
             int index = nextEvent.get(pledge);
-            publisher.publish(history.get(index));
+            publisher.accept(history.get(index));
             if (random.nextInt(5) == 0) {
-                publisher.publish(history.get(index));
+                publisher.accept(history.get(index));
             }
             if (index > 0 && random.nextInt(6) == 0) {
-                publisher.publish(history.get(random.nextInt(index)));
+                publisher.accept(history.get(random.nextInt(index)));
             }
             nextEvent.set(pledge, index + 1);
             if (index + 1 == history.size()) {
                 pending.remove(Integer.valueOf(pledge));
             }
         }
-        publisher.flush();
     }
 
-    /** The figures a recount from the pledges' final states gives, by unit. */
-    private static Map<String, Map<String, Long>> recount(List<List<PledgeChanged>> histories) {
+    /** The figures a recount from the entities' final states gives, by unit (units with no figure left out). */
+    private static <T> Map<String, Map<String, Long>> recount(List<List<T>> histories,
+            Function<T, List<String>> unitPath, Function<T, Map<String, Long>> contribution) {
         Map<String, Map<String, Long>> byUnit = new TreeMap<>();
-        for (List<PledgeChanged> history : histories) {
-            PledgeChanged last = history.get(history.size() - 1);
-            for (String unitId : last.unitPath()) {
-                Map<String, Long> counters = byUnit.computeIfAbsent(unitId, ignored -> new TreeMap<>());
-                CONTRIBUTION.of(last.to()).forEach((name, value) -> counters.merge(name, value, Long::sum));
+        for (List<T> history : histories) {
+            T last = history.get(history.size() - 1);
+            Map<String, Long> counters = contribution.apply(last);
+            if (counters.isEmpty()) {
+                continue;
+            }
+            for (String unitId : unitPath.apply(last)) {
+                Map<String, Long> unitCounters = byUnit.computeIfAbsent(unitId, ignored -> new TreeMap<>());
+                counters.forEach((name, value) -> unitCounters.merge(name, value, Long::sum));
             }
         }
         return byUnit;

@@ -15,29 +15,38 @@ import vn.neuguong.contracts.Topics;
 import vn.neuguong.contracts.pledge.PledgeChanged;
 import vn.neuguong.testsupport.TestInfrastructure;
 
-/** Publishes pledge events to the test broker as pledge-service's relay does: CloudEvents headers, JSON value. */
-final class PledgeEventPublisher implements AutoCloseable {
+/** Publishes events to the test broker as the services' relays do: CloudEvents headers, JSON value. */
+public final class PledgeEventPublisher implements AutoCloseable {
 
     private final JsonMapper jsonMapper = JsonMapper.builder().build();
     private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
             ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
 
-    void publish(PledgeChanged event) {
+    public void publish(PledgeChanged event) {
         send(event.pledgeId(), jsonMapper.writeValueAsString(event));
     }
 
-    void send(String key, String value) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PLEDGE_EVENTS, key, value);
+    public void send(String key, String value) {
+        send(Topics.PLEDGE_EVENTS, PledgeChanged.REVISED, key, value);
+    }
+
+    /** Any service's event: {@code data} as JSON under the CloudEvents headers of {@code type}. */
+    public void publish(String topic, String type, String key, Object data) {
+        send(topic, type, key, jsonMapper.writeValueAsString(data));
+    }
+
+    private void send(String topic, String type, String key, String value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         header(record, CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
         header(record, CloudEvents.HEADER_ID, UUID.randomUUID().toString());
-        header(record, CloudEvents.HEADER_TYPE, PledgeChanged.REVISED);
-        header(record, CloudEvents.HEADER_SOURCE, "/pledge-service");
+        header(record, CloudEvents.HEADER_TYPE, type);
+        header(record, CloudEvents.HEADER_SOURCE, "/test");
         header(record, CloudEvents.HEADER_SUBJECT, key);
         producer.send(record);
     }
 
-    void flush() {
+    public void flush() {
         producer.flush();
     }
 

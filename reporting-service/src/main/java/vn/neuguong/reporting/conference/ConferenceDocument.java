@@ -1,0 +1,22 @@
+package vn.neuguong.reporting.conference;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An online review conference (collection {@value #COLLECTION}).
+ *
+ * @param sequence      raised by every check-in after its attendance is written; instances poll it to know when to
+ *                      recount the totals
+ * @param lastCheckInAt when the latest check-in happened
+ */
+@Document(ConferenceDocument.COLLECTION)
+public record ConferenceDocument(@Id String id, String title, String hostUnitId, String hostUnitName,
+        List<String> hostUnitPath, Instant startsAt, String createdBy, Instant createdAt, long sequence,
+        Instant lastCheckInAt) {
+
+    public static final String COLLECTION = "conferences";
+}

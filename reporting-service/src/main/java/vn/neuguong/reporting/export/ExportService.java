@@ -1,0 +1,68 @@
+package vn.neuguong.reporting.export;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+
+import vn.neuguong.contracts.orgunit.OrgUnit;
+import vn.neuguong.platform.security.CurrentUser;
+import vn.neuguong.reporting.Page;
+import vn.neuguong.reporting.aggregate.AggregateQueries;
+import vn.neuguong.reporting.aggregate.AggregateView;
+import vn.neuguong.reporting.orgunit.OrgUnitRegistry;
+import vn.neuguong.reporting.report.ReportService;
+
+/** Builds the exports from the same queries as the JSON API, with the same access rules. */
+@Service
+class ExportService {
+
+    private final AggregateQueries aggregates;
+    private final OrgUnitRegistry registry;
+    private final ReportService reports;
+
+    ExportService(AggregateQueries aggregates, OrgUnitRegistry registry, ReportService reports) {
+        this.aggregates = aggregates;
+        this.registry = registry;
+        this.reports = reports;
+    }
+
+    byte[] aggregateWorkbook(String unitId, Integer year, String structure, CurrentUser user) {
+        return AggregateWorkbook.write(table(unitId, year, structure, user));
+    }
+
+    String aggregateCsv(String unitId, Integer year, String structure, CurrentUser user) {
+        return AggregateCsv.write(table(unitId, year, structure, user));
+    }
+
+    byte[] consolidatedWorkbook(String unitId, String periodId, CurrentUser user) {
+        return ConsolidatedWorkbook.write(reports.consolidated(unitId, periodId, user));
+    }
+
+    private AggregateTable table(String unitId, Integer year, String structure, CurrentUser user) {
+        AggregateView unitFigures = aggregates.of(unitId, year, structure, user);
+        List<AggregateView> children = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Page<AggregateView> childPage = aggregates.children(unitId, year, structure, page, Page.MAX_SIZE, user);
+            children.addAll(childPage.items());
+            if ((long) (page + 1) * Page.MAX_SIZE >= childPage.total()) {
+                break;
+            }
+        }
+        List<String> ids = new ArrayList<>();
+        ids.add(unitId);
+        children.forEach(child -> ids.add(child.unitId()));
+        Map<String, OrgUnit> units = registry.findAll(ids).stream()
+                .collect(Collectors.toMap(OrgUnit::id, Function.identity()));
+        OrgUnit unit = units.get(unitId);
+        return new AggregateTable(unitId, unit.name(), unitFigures.year(), structure == null ? "as recorded" : structure,
+                row(unit, unitFigures), children.stream().map(child -> row(units.get(child.unitId()), child)).toList());
+    }
+
+    private static AggregateTable.Row row(OrgUnit unit, AggregateView figures) {
+        return new AggregateTable.Row(unit.id(), unit.name(), unit.level().name(), figures);
+    }
+}

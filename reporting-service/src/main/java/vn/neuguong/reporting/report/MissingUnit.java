@@ -1,0 +1,9 @@
+package vn.neuguong.reporting.report;
+
+import java.time.LocalDate;
+
+import vn.neuguong.contracts.orgunit.OrgUnitLevel;
+
+/** A unit that must report for a period and has no standing submission, with the due date it had. */
+public record MissingUnit(String unitId, String name, OrgUnitLevel level, LocalDate dueDate) {
+}

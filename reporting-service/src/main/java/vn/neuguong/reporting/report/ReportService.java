@@ -1,0 +1,317 @@
+package vn.neuguong.reporting.report;
+
+import java.text.Collator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+
+import vn.neuguong.contracts.Topics;
+import vn.neuguong.contracts.orgunit.OrgUnit;
+import vn.neuguong.contracts.report.ReportChanged;
+import vn.neuguong.contracts.report.ReportStatus;
+import vn.neuguong.platform.outbox.OutboxEvent;
+import vn.neuguong.platform.outbox.OutboxEvents;
+import vn.neuguong.platform.security.CurrentUser;
+import vn.neuguong.platform.web.ConflictException;
+import vn.neuguong.platform.web.FieldProblem;
+import vn.neuguong.platform.web.ForbiddenException;
+import vn.neuguong.platform.web.InvalidInputException;
+import vn.neuguong.platform.web.NotFoundException;
+import vn.neuguong.platform.web.PreconditionFailedException;
+import vn.neuguong.reporting.Page;
+import vn.neuguong.reporting.aggregate.AggregateQueries;
+import vn.neuguong.reporting.aggregate.AggregateView;
+import vn.neuguong.reporting.orgunit.OrgUnitRegistry;
+import vn.neuguong.reporting.period.Period;
+import vn.neuguong.reporting.period.PeriodCatalog;
+import vn.neuguong.reporting.period.ReportingDuty;
+import vn.neuguong.reporting.report.ReportWorkflow.Transition;
+
+/** Periodic reports: drafting, submission, review by the parent unit, corrections, and what parents read. */
+@Service
+public class ReportService {
+
+    private static final Collator VIETNAMESE = Collator.getInstance(Locale.forLanguageTag("vi"));
+
+    private final ReportStore store;
+    private final OrgUnitRegistry registry;
+    private final PeriodCatalog periods;
+    private final ReportingDuty duty;
+    private final AggregateQueries aggregates;
+    private final OutboxEvents outboxEvents;
+    private final Clock clock;
+
+    ReportService(ReportStore store, OrgUnitRegistry registry, PeriodCatalog periods, ReportingDuty duty,
+            AggregateQueries aggregates, OutboxEvents outboxEvents, Clock clock) {
+        this.store = store;
+        this.registry = registry;
+        this.periods = periods;
+        this.duty = duty;
+        this.aggregates = aggregates;
+        this.outboxEvents = outboxEvents;
+        this.clock = clock;
+    }
+
+    /** The outcome of a save: the report, and whether this request created it. */
+    public record Saved(ReportView report, boolean created) {
+    }
+
+    /**
+     * Saves a draft or submits the unit's report for the period (first submission, resubmission after a return,
+     * or a correction after an approval). A request repeating the last one's {@code Idempotency-Key} changes nothing.
+     */
+    public Saved save(NewReport request, boolean draft, String idempotencyKey, Long ifMatch, CurrentUser user) {
+        List<FieldProblem> problems = new ArrayList<>(ReportRules.check(request, !draft));
+        OrgUnit unit = request.unitId() == null ? null : registry.find(request.unitId()).orElse(null);
+        Period period = request.periodId() == null ? null : periods.find(request.periodId()).orElse(null);
+        if (request.unitId() != null && unit == null) {
+            problems.add(new FieldProblem("unitId", "no unit has this id"));
+        }
+        if (request.periodId() != null && period == null) {
+            problems.add(new FieldProblem("periodId", "no reporting period has this id"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (!ReportAccess.canSubmit(user, unit)) {
+            throw new ForbiddenException("Only the officers of " + unit.id() + " (" + unit.name()
+                    + ") write its reports");
+        }
+        String notRequired = duty.whyNotRequired(unit, period);
+        if (notRequired != null) {
+            throw new InvalidInputException(List.of(new FieldProblem("unitId", "does not report for the period "
+                    + period.id() + ": " + notRequired)));
+        }
+        ReportDocument current = store.find(ReportDocument.idOf(period.id(), unit.id())).orElse(null);
+        if (current != null && idempotencyKey != null && idempotencyKey.equals(current.lastIdempotencyKey())) {
+            return new Saved(ReportView.of(current), false);
+        }
+        checkVersion(current, ifMatch);
+        Instant now = clock.instant();
+        LocalDate dueDate = period.dueDates().of(unit.level());
+        Transition transition = draft ? ReportWorkflow.saveDraft(current == null ? null : current.state())
+                : ReportWorkflow.submit(current == null ? null : current.state(), now, dueDate, OrgUnitRegistry.VIETNAM);
+        Map<String, IndicatorValue> indicators = indicators(request.indicators(), prefilledFigures(unit, period));
+        Narrative narrative = request.narrative() == null ? Narrative.EMPTY : request.narrative();
+        long version = current == null ? 1 : current.version() + 1;
+        ReportState to = transition.to();
+        boolean submits = transition.action().submits();
+        HistoryEntry entry = new HistoryEntry(version, to.revision(), transition.action(), to.status(), now, user.sub(),
+                user.name(), null, submits ? indicators : null, submits ? narrative : null);
+        ReportDocument next = new ReportDocument(ReportDocument.idOf(period.id(), unit.id()), unit.id(), unit.name(),
+                unit.level(), current == null ? unit.path() : current.unitPath(), period.id(), period.year(),
+                dueDate.toString(), to.status(), version, to.revision(), to.corrected(), to.onTime(), to.late(),
+                to.firstSubmittedAt(), submits ? now : current == null ? null : current.submittedAt(),
+                submits ? null : current == null ? null : current.reviewedAt(),
+                submits ? null : current == null ? null : current.reviewedBy(),
+                current == null || submits ? null : current.returnReason(), indicators, narrative,
+                append(current, entry), idempotencyKey, current == null ? now : current.createdAt(), now);
+        write(current, next, transition.action());
+        return new Saved(ReportView.of(next), current == null);
+    }
+
+    public ReportView get(String id, CurrentUser user) {
+        return ReportView.of(readable(id, user));
+    }
+
+    public ReportView approve(String id, ReportApproval approval, Long ifMatch, CurrentUser user) {
+        ReportDocument current = reviewable(id, user);
+        checkVersion(current, ifMatch);
+        String comment = approval == null ? null : approval.comment();
+        if (comment != null && comment.length() > ReportRules.MAX_NARRATIVE_LENGTH) {
+            throw new InvalidInputException(List.of(new FieldProblem("comment", "must be at most "
+                    + ReportRules.MAX_NARRATIVE_LENGTH + " characters")));
+        }
+        return ReportView.of(review(current, ReportWorkflow.approve(current.state()), comment, null, user));
+    }
+
+    public ReportView giveBack(String id, ReportReturn giveBack, Long ifMatch, CurrentUser user) {
+        List<FieldProblem> problems = ReportRules.checkReturn(giveBack);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        ReportDocument current = reviewable(id, user);
+        checkVersion(current, ifMatch);
+        String reason = giveBack.reason().strip();
+        return ReportView.of(review(current, ReportWorkflow.giveBack(current.state()), reason, reason, user));
+    }
+
+    /** Reports filtered by unit, period and status, within the reader's subtree (everything for the board). */
+    public Page<ReportView> list(String unitId, String periodId, ReportStatus status, int page, int size,
+            CurrentUser user) {
+        Page.checkRequest(page, size);
+        if (!user.readsEverything() && !ReportAccess.readsOwnSubtree(user)) {
+            return new Page<>(List.of(), page, size, 0);
+        }
+        String under = user.readsEverything() ? null : user.unitId();
+        List<ReportView> items = store.list(unitId, periodId, status, under, page, size).stream()
+                .map(ReportView::of).toList();
+        return new Page<>(items, page, size, store.count(unitId, periodId, status, under));
+    }
+
+    public ReportPrefill prefill(String unitId, String periodId, CurrentUser user) {
+        OrgUnit unit = readableUnit(unitId, user);
+        Period period = periods.get(periodId);
+        Map<Indicator, Long> figures = prefilledFigures(unit, period);
+        Map<String, ReportPrefill.Item> items = new LinkedHashMap<>();
+        for (Indicator indicator : Indicator.values()) {
+            items.put(indicator.code(), new ReportPrefill.Item(figures.get(indicator),
+                    indicator.prefilled() ? "AGGREGATES" : "UNIT", indicator.label(), indicator.labelEn()));
+        }
+        Instant asOf = null;
+        for (int year = period.from().getYear(); year <= period.to().getYear(); year++) {
+            Instant yearAsOf = aggregates.figuresOf(unit, year, true).asOf();
+            asOf = yearAsOf != null && (asOf == null || yearAsOf.isAfter(asOf)) ? yearAsOf : asOf;
+        }
+        return new ReportPrefill(unit.id(), period.id(), period.from().getYear(), period.to().getYear(), asOf, items);
+    }
+
+    /** The children's standing reports for the period, their indicator sums and narratives, and who is missing. */
+    public ConsolidatedReport consolidated(String unitId, String periodId, CurrentUser user) {
+        OrgUnit unit = readableUnit(unitId, user);
+        Period period = periods.get(periodId);
+        List<OrgUnit> children = registry.children(unit.id()).stream()
+                .filter(child -> duty.required(child, period)).toList();
+        Map<String, ReportDocument> reports = store.ofUnits(period.id(), children.stream().map(OrgUnit::id).toList())
+                .stream().filter(report -> ReportWorkflow.isSubmitted(report.status()))
+                .collect(Collectors.toMap(ReportDocument::unitId, Function.identity()));
+        Map<String, Long> sums = new LinkedHashMap<>();
+        List<ConsolidatedReport.ChildReport> childReports = new ArrayList<>();
+        List<MissingUnit> missing = new ArrayList<>();
+        for (OrgUnit child : children) {
+            ReportDocument report = reports.get(child.id());
+            if (report == null) {
+                missing.add(new MissingUnit(child.id(), child.name(), child.level(), period.dueDates().of(child.level())));
+                continue;
+            }
+            Map<String, Long> values = new LinkedHashMap<>();
+            report.indicators().forEach((code, value) -> {
+                values.put(code, value.value());
+                sums.merge(code, value.value(), Long::sum);
+            });
+            childReports.add(new ConsolidatedReport.ChildReport(report.id(), child.id(), child.name(), child.level(),
+                    report.status(), report.onTime(), report.late(), report.corrected(), report.revision(),
+                    report.submittedAt(), values, report.narrative()));
+        }
+        Map<String, Long> orderedSums = new LinkedHashMap<>();
+        for (Indicator indicator : Indicator.values()) {
+            if (sums.containsKey(indicator.code())) {
+                orderedSums.put(indicator.code(), sums.get(indicator.code()));
+            }
+        }
+        childReports.sort(Comparator.comparing(ConsolidatedReport.ChildReport::unitName, VIETNAMESE));
+        missing.sort(Comparator.comparing(MissingUnit::name, VIETNAMESE));
+        return new ConsolidatedReport(unit.id(), unit.name(), period.id(), period.title(), children.size(),
+                childReports.size(), orderedSums, childReports, missing);
+    }
+
+    private ReportDocument review(ReportDocument current, Transition transition, String comment, String returnReason,
+            CurrentUser user) {
+        Instant now = clock.instant();
+        long version = current.version() + 1;
+        ReportState to = transition.to();
+        HistoryEntry entry = new HistoryEntry(version, to.revision(), transition.action(), to.status(), now,
+                user.sub(), user.name(), comment, null, null);
+        ReportDocument next = new ReportDocument(current.id(), current.unitId(), current.unitName(), current.unitLevel(),
+                current.unitPath(), current.periodId(), current.year(), current.dueDate(), to.status(), version,
+                to.revision(), to.corrected(), to.onTime(), to.late(), to.firstSubmittedAt(), current.submittedAt(), now,
+                user.sub(), returnReason, current.indicators(), current.narrative(), append(current, entry),
+                current.lastIdempotencyKey(), current.createdAt(), now);
+        write(current, next, transition.action());
+        return next;
+    }
+
+    private void write(ReportDocument current, ReportDocument next, ReportAction action) {
+        OutboxEvent event = outboxEvents.create(Topics.REPORT_EVENTS, action.eventType(), next.id(),
+                new ReportChanged(next.id(), next.version(), next.unitId(), next.unitPath(), next.periodId(),
+                        next.year(), current == null ? null : current.state().snapshot(), next.state().snapshot(),
+                        next.updatedAt()));
+        boolean written = current == null ? store.insert(next, event) : store.update(current, next, event);
+        if (!written) {
+            throw new ConflictException("The report " + next.id() + " changed meanwhile; read it again and retry",
+                    Map.of("reportId", next.id()));
+        }
+    }
+
+    private ReportDocument readable(String id, CurrentUser user) {
+        ReportDocument report = store.find(id).orElseThrow(() -> notFound(id));
+        OrgUnit unit = registry.find(report.unitId()).orElse(null);
+        if (unit == null || !ReportAccess.canRead(user, unit)) {
+            throw notFound(id);
+        }
+        return report;
+    }
+
+    private ReportDocument reviewable(String id, CurrentUser user) {
+        ReportDocument report = readable(id, user);
+        OrgUnit unit = registry.get(report.unitId());
+        OrgUnit parent = unit.parentId() == null ? null : registry.find(unit.parentId()).orElse(null);
+        if (!ReportAccess.canReview(user, unit, parent)) {
+            throw new ForbiddenException("Only the officers of the parent unit " + unit.parentId()
+                    + " approve or return the reports of " + unit.id());
+        }
+        return report;
+    }
+
+    private OrgUnit readableUnit(String unitId, CurrentUser user) {
+        OrgUnit unit = registry.find(unitId).orElseThrow(() -> new NotFoundException("No org unit has the id " + unitId));
+        if (!ReportAccess.canRead(user, unit)) {
+            throw new NotFoundException("No org unit has the id " + unitId);
+        }
+        return unit;
+    }
+
+    /** The pre-filled indicators' figures in today's structure, summed over the period's years. */
+    private Map<Indicator, Long> prefilledFigures(OrgUnit unit, Period period) {
+        Map<Indicator, Long> figures = new EnumMap<>(Indicator.class);
+        for (int year = period.from().getYear(); year <= period.to().getYear(); year++) {
+            AggregateView yearFigures = aggregates.figuresOf(unit, year, true);
+            for (Indicator indicator : Indicator.values()) {
+                if (indicator.prefilled()) {
+                    figures.merge(indicator, indicator.from(yearFigures), Long::sum);
+                }
+            }
+        }
+        return figures;
+    }
+
+    private static Map<String, IndicatorValue> indicators(Map<String, Long> given, Map<Indicator, Long> prefilled) {
+        Map<String, IndicatorValue> values = new LinkedHashMap<>();
+        for (Indicator indicator : Indicator.values()) {
+            Long reported = given == null ? null : given.get(indicator.code());
+            Long computed = prefilled.get(indicator);
+            if (reported != null || computed != null) {
+                values.put(indicator.code(), IndicatorValue.of(reported != null ? reported : computed, computed));
+            }
+        }
+        return values;
+    }
+
+    private static List<HistoryEntry> append(ReportDocument current, HistoryEntry entry) {
+        List<HistoryEntry> history = new ArrayList<>(current == null || current.history() == null ? List.of()
+                : current.history());
+        history.add(entry);
+        return history;
+    }
+
+    private static void checkVersion(ReportDocument current, Long ifMatch) {
+        if (current != null && ifMatch != null && ifMatch != current.version()) {
+            throw new PreconditionFailedException("The report is at version " + current.version() + ", not " + ifMatch);
+        }
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("No report has the id " + id);
+    }
+}

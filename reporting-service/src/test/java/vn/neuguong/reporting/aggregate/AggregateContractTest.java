@@ -1,0 +1,25 @@
+package vn.neuguong.reporting.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import vn.neuguong.contracts.aggregate.AggregateUpdated;
+
+/** The records the aggregation publishes are the contract's, component for component. */
+class AggregateContractTest {
+
+    @Test
+    void unit_year_aggregate_has_the_components_of_aggregate_updated() {
+        assertThat(components(UnitYearAggregate.class)).isEqualTo(components(AggregateUpdated.class));
+    }
+
+    private static List<String> components(Class<? extends Record> type) {
+        return Arrays.stream(type.getRecordComponents())
+                .map(component -> component.getName() + ":" + component.getGenericType().getTypeName()).toList();
+    }
+
+}

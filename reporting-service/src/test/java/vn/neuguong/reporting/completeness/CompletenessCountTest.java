@@ -1,0 +1,59 @@
+package vn.neuguong.reporting.completeness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import vn.neuguong.contracts.orgunit.OrgUnit;
+import vn.neuguong.contracts.orgunit.OrgUnitLevel;
+import vn.neuguong.contracts.report.ReportStatus;
+import vn.neuguong.reporting.completeness.CompletenessCount.ReportStatusOf;
+import vn.neuguong.reporting.period.StandardPeriods;
+import vn.neuguong.reporting.report.MissingUnit;
+
+class CompletenessCountTest {
+
+    private static final OrgUnit PROVINCE = unit("p-19", "Thái Nguyên", OrgUnitLevel.PROVINCE);
+    private static final OrgUnit A = unit("w-1", "Phường Phan Đình Phùng", OrgUnitLevel.GRASSROOTS);
+    private static final OrgUnit B = unit("w-2", "Xã Định Hóa", OrgUnitLevel.GRASSROOTS);
+    private static final OrgUnit C = unit("w-3", "Xã Bạch Thông", OrgUnitLevel.GRASSROOTS);
+
+    @Test
+    void counts_the_expected_units_reports_only_so_the_rate_never_exceeds_one() {
+        Map<String, ReportStatusOf> reports = Map.of(
+                "p-19", new ReportStatusOf(ReportStatus.APPROVED, true),
+                "w-1", new ReportStatusOf(ReportStatus.SUBMITTED, false),
+                "w-2", new ReportStatusOf(ReportStatus.RETURNED, true),
+                "cell-9", new ReportStatusOf(ReportStatus.APPROVED, true),
+                "lp-06", new ReportStatusOf(ReportStatus.SUBMITTED, true));
+        Completeness completeness = CompletenessCount.count("p-19", StandardPeriods.annual(2025),
+                List.of(PROVINCE, A, B, C), reports);
+        assertThat(completeness.expected()).isEqualTo(4);
+        assertThat(completeness.submitted()).isEqualTo(2);
+        assertThat(completeness.onTime()).isEqualTo(1);
+        assertThat(completeness.late()).isEqualTo(1);
+        assertThat(completeness.approved()).isEqualTo(1);
+        assertThat(completeness.reportingRate()).isEqualTo(0.5);
+        assertThat(completeness.missing()).containsExactly(
+                new MissingUnit("w-3", "Xã Bạch Thông", OrgUnitLevel.GRASSROOTS, LocalDate.of(2025, 12, 15)),
+                new MissingUnit("w-2", "Xã Định Hóa", OrgUnitLevel.GRASSROOTS, LocalDate.of(2025, 12, 15)));
+    }
+
+    @Test
+    void nobody_expected_is_a_rate_of_zero() {
+        Completeness completeness = CompletenessCount.count("p-19", StandardPeriods.annual(2019), List.of(),
+                Map.of("lp-06", new ReportStatusOf(ReportStatus.SUBMITTED, true)));
+        assertThat(completeness.expected()).isZero();
+        assertThat(completeness.submitted()).isZero();
+        assertThat(completeness.reportingRate()).isZero();
+    }
+
+    private static OrgUnit unit(String id, String name, OrgUnitLevel level) {
+        return new OrgUnit(id, null, name, name, level, "vn", List.of("vn", id), 10, LocalDate.of(2025, 7, 1), null,
+                null);
+    }
+}

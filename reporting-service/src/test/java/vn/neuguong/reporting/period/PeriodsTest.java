@@ -1,0 +1,59 @@
+package vn.neuguong.reporting.period;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import vn.neuguong.contracts.orgunit.OrgUnitLevel;
+import vn.neuguong.platform.web.FieldProblem;
+
+class PeriodsTest {
+
+    @Test
+    void the_annual_period_of_a_year_is_due_from_the_grassroots_up_to_the_centre_in_january() {
+        Period period = StandardPeriods.annual(2025);
+        assertThat(period.id()).isEqualTo("2025");
+        assertThat(period.kind()).isEqualTo(PeriodKind.ANNUAL);
+        assertThat(period.from()).isEqualTo(LocalDate.of(2025, 1, 1));
+        assertThat(period.to()).isEqualTo(LocalDate.of(2025, 12, 31));
+        assertThat(period.dueDates().of(OrgUnitLevel.GRASSROOTS)).isEqualTo(LocalDate.of(2025, 12, 15));
+        assertThat(period.dueDates().of(OrgUnitLevel.PROVINCE)).isEqualTo(LocalDate.of(2025, 12, 31));
+        assertThat(period.dueDates().of(OrgUnitLevel.CENTRAL)).isEqualTo(LocalDate.of(2026, 1, 15));
+        assertThat(period.year()).isEqualTo(2025);
+    }
+
+    @Test
+    void standard_periods_exist_from_2016_to_the_current_year() {
+        assertThat(StandardPeriods.find("2016", 2026)).isPresent();
+        assertThat(StandardPeriods.find("2026", 2026)).isPresent();
+        assertThat(StandardPeriods.find("2015", 2026)).isEmpty();
+        assertThat(StandardPeriods.find("2027", 2026)).isEmpty();
+        assertThat(StandardPeriods.find("so-ket-2024", 2026)).isEmpty();
+    }
+
+    @Test
+    void a_new_period_has_ordered_due_dates_and_names_every_problem() {
+        NewPeriod valid = new NewPeriod("so-ket-05-2019", PeriodKind.INTERIM_REVIEW, "Sơ kết 3 năm Chỉ thị 05",
+                LocalDate.of(2016, 5, 15), LocalDate.of(2019, 5, 15), new DueDates(LocalDate.of(2019, 4, 30),
+                        LocalDate.of(2019, 5, 15), LocalDate.of(2019, 5, 31)));
+        assertThat(PeriodRules.check(valid)).isEmpty();
+        NewPeriod invalid = new NewPeriod("bad id!", null, " ", LocalDate.of(2019, 5, 15), LocalDate.of(2016, 5, 15),
+                new DueDates(LocalDate.of(2019, 4, 30), LocalDate.of(2019, 4, 1), null));
+        assertThat(PeriodRules.check(invalid).stream().map(FieldProblem::field).toList()).containsExactly("id", "kind",
+                "title", "to", "dueDates.GRASSROOTS", "dueDates.PROVINCE", "dueDates.CENTRAL");
+        assertThat(PeriodRules.check(new NewPeriod("x", PeriodKind.ANNUAL, "x", LocalDate.of(2019, 1, 1),
+                LocalDate.of(2019, 12, 31), null))).extracting(FieldProblem::field).isEqualTo(List.of("dueDates"));
+    }
+
+    @Test
+    void a_period_overlaps_units_valid_during_some_of_it() {
+        Period period = StandardPeriods.annual(2025);
+        assertThat(period.overlaps(LocalDate.of(2025, 7, 1), null)).isTrue();
+        assertThat(period.overlaps(null, LocalDate.of(2025, 1, 1))).isTrue();
+        assertThat(period.overlaps(null, LocalDate.of(2024, 12, 31))).isFalse();
+        assertThat(period.overlaps(LocalDate.of(2026, 1, 1), null)).isFalse();
+    }
+}
