@@ -11,5 +11,8 @@ if ! command -v docker-compose >/dev/null 2>&1; then
     exit 0
   fi
 fi
-docker-compose -f docker-compose.yml config -q
-echo "docker-compose.yml is valid ($(docker-compose -f docker-compose.yml config --services | wc -l) services)."
+# the secrets come from .env; without one, the placeholders of .env.example stand in
+env_file=.env
+[ -f "$env_file" ] || env_file=.env.example
+docker-compose --env-file "$env_file" -f docker-compose.yml config -q
+echo "docker-compose.yml is valid ($(docker-compose --env-file "$env_file" -f docker-compose.yml config --services | wc -l) services)."

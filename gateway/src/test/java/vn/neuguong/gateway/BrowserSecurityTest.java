@@ -88,6 +88,15 @@ class BrowserSecurityTest {
     }
 
     @Test
+    void aRequestTheFirewallRefusesIsAProblemToo() throws Exception {
+        HttpResponse<String> refused = send(request("/api/pledges/%00%0A..%2F..%2Fetc").header("Authorization", bearer()));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.body()).contains("\"status\":400").doesNotContainIgnoringCase("exception");
+    }
+
+    @Test
     void aConfiguredOriginMayCallTheApi() throws Exception {
         HttpResponse<String> preflight = send(preflight("https://portal.example.vn"));
         HttpResponse<String> call = send(request("/api/periods").header("Origin", "https://portal.example.vn")

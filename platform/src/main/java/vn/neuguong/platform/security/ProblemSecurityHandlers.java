@@ -10,8 +10,12 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-/** 401 and 403 from the security filters as problem+json, keeping the standard WWW-Authenticate header. */
+/**
+ * 401 and 403 from the security filters as problem+json, keeping the standard WWW-Authenticate header; 400 for a
+ * request the firewall rejects.
+ */
 final class ProblemSecurityHandlers {
 
     static AuthenticationEntryPoint authenticationEntryPoint() {
@@ -30,12 +34,17 @@ final class ProblemSecurityHandlers {
         };
     }
 
-    private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
                 + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+    }
+
+    static RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> write(response, HttpStatus.BAD_REQUEST,
+                "The request's URL or method is not acceptable.");
     }
 
     private ProblemSecurityHandlers() {

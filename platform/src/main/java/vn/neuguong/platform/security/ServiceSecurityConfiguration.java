@@ -1,25 +1,37 @@
 package vn.neuguong.platform.security;
 
+import java.time.Duration;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Every service validates the token itself (never trust the network): RS256 from the configured issuer,
- * audience checked through {@code spring.security.oauth2.resourceserver.jwt.audiences}. The {@code roles} claim
- * becomes {@code ROLE_*} authorities; object-level rules live in each service's domain code.
+ * audience checked through {@code spring.security.oauth2.resourceserver.jwt.audiences}, expiry within
+ * {@code neuguong.security.clock-skew} (30 s, like the gateway). The {@code roles} claim becomes {@code ROLE_*}
+ * authorities; object-level rules live in each service's domain code. Responses carry the security headers of an
+ * API that no browser should render or frame (docs/security.md).
  */
 @AutoConfiguration(beforeName = {
     "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
     "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
     "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration"})
 public class ServiceSecurityConfiguration {
+
+    /** JSON is data, never a document: nothing may load from it or frame it. */
+    static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
@@ -36,8 +48,28 @@ public class ServiceSecurityConfiguration {
                         .accessDeniedHandler(ProblemSecurityHandlers.accessDeniedHandler()))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(ProblemSecurityHandlers.authenticationEntryPoint())
-                        .accessDeniedHandler(ProblemSecurityHandlers.accessDeniedHandler()));
+                        .accessDeniedHandler(ProblemSecurityHandlers.accessDeniedHandler()))
+                // Spring Security's defaults add nosniff, X-Frame-Options DENY, Cache-Control no-store (unless the
+                // response sets its own) and HSTS on requests that arrived over TLS
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
         return http.build();
+    }
+
+    /** A request the firewall refuses (an encoded slash or NUL in the path …) is a 400 problem, not an empty 400. */
+    @Bean
+    RequestRejectedHandler requestRejectedAsProblem() {
+        return ProblemSecurityHandlers.requestRejectedHandler();
+    }
+
+    /**
+     * Added by Boot to the validators of the issuer-uri (or jwk-set-uri) decoder it builds, next to its own timestamp
+     * validator (60 s): both must pass, so the stricter skew bounds how long an expired token is still accepted.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> boundedClockSkew(@Value("${neuguong.security.clock-skew:30s}") Duration clockSkew) {
+        return new JwtTimestampValidator(clockSkew);
     }
 
     static JwtAuthenticationConverter rolesClaimConverter() {
