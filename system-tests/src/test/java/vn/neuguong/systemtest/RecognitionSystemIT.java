@@ -1,9 +1,11 @@
 package vn.neuguong.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.neuguong.systemtest.SystemStack.created;
 import static vn.neuguong.systemtest.SystemStack.get;
 import static vn.neuguong.systemtest.SystemStack.getUntil;
 import static vn.neuguong.systemtest.SystemStack.json;
+import static vn.neuguong.systemtest.SystemStack.ok;
 import static vn.neuguong.systemtest.SystemStack.send;
 import static vn.neuguong.systemtest.SystemStack.token;
 
@@ -137,15 +139,5 @@ class RecognitionSystemIT {
             counts.put(name, 0L);
         }
         return counts;
-    }
-
-    private static JsonNode created(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return json(response);
-    }
-
-    private static JsonNode ok(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json(response);
     }
 }

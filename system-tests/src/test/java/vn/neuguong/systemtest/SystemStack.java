@@ -103,6 +103,24 @@ public final class SystemStack {
         return JSON.readTree(response.body());
     }
 
+    /** The response's JSON, after checking it is a 201 (the body is in the failure message otherwise). */
+    public static JsonNode created(HttpResponse<String> response) {
+        return expect(201, response);
+    }
+
+    /** The response's JSON, after checking it is a 200. */
+    public static JsonNode ok(HttpResponse<String> response) {
+        return expect(200, response);
+    }
+
+    private static JsonNode expect(int status, HttpResponse<String> response) {
+        if (response.statusCode() != status) {
+            throw new AssertionError("Expected HTTP " + status + " but got " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return json(response);
+    }
+
     /** Repeats a GET until {@code done} holds or a minute passes: what the system does next is eventual. */
     public static HttpResponse<String> getUntil(String path, String token, Predicate<HttpResponse<String>> done)
             throws Exception {
