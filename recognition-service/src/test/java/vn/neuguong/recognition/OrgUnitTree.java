@@ -21,6 +21,7 @@ import vn.neuguong.contracts.orgunit.OrgUnit;
 import vn.neuguong.contracts.orgunit.OrgUnitChanged;
 import vn.neuguong.contracts.orgunit.OrgUnitLevel;
 import vn.neuguong.platform.orgunit.OrgUnitDirectory;
+import vn.neuguong.platform.web.ServiceUnavailableException;
 import vn.neuguong.testsupport.TestInfrastructure;
 
 /**
@@ -61,7 +62,7 @@ public final class OrgUnitTree {
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish the test's org units", e);
         }
-        await().atMost(Duration.ofSeconds(180)).until(() -> directory.ready()
+        await().atMost(Duration.ofSeconds(180)).ignoreException(ServiceUnavailableException.class).until(() -> directory.ready()
                 && units.stream().allMatch(unit -> directory.find(unit.id()).isPresent()));
         return tree;
     }

@@ -35,7 +35,9 @@ import vn.neuguong.platform.web.ServiceUnavailableException;
 /**
  * An in-memory replica of the compacted {@code neuguong.org-units} topic. Like a global table, every instance
  * reads every partition from the beginning (no consumer group), so each instance answers from the whole
- * registry. It is ready once it has read up to the end offsets it saw when it started, and stays ready.
+ * registry. It is ready once it has read up to the end offsets it saw when it started. It also keeps its lag
+ * against the topic's current end (refreshed every second): a unit it does not know while it is behind may simply
+ * not have arrived yet, so that is a 503, never a "no such unit".
  */
 public class OrgUnitReplica implements OrgUnitDirectory, SmartLifecycle {
 
@@ -47,7 +49,10 @@ public class OrgUnitReplica implements OrgUnitDirectory, SmartLifecycle {
     private final Map<String, OrgUnit> units = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private final Counter unreadable;
+    private static final Duration END_REFRESH = Duration.ofSeconds(1);
+
     private volatile boolean ready;
+    private volatile long lag = Long.MAX_VALUE;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread worker;
 
@@ -67,7 +72,16 @@ public class OrgUnitReplica implements OrgUnitDirectory, SmartLifecycle {
         if (!ready) {
             throw new ServiceUnavailableException("The org-unit registry is still loading; retry shortly.");
         }
-        return Optional.ofNullable(id).map(units::get);
+        Optional<OrgUnit> unit = Optional.ofNullable(id).map(units::get);
+        if (unit.isEmpty() && lag > 0) {
+            throw new ServiceUnavailableException("Changes to the org-unit registry are still arriving; retry shortly.");
+        }
+        return unit;
+    }
+
+    /** Records not yet read, against the end offsets of at most a second ago. */
+    public long lag() {
+        return lag;
     }
 
     @Override
@@ -120,12 +134,22 @@ public class OrgUnitReplica implements OrgUnitDirectory, SmartLifecycle {
             List<TopicPartition> partitions = awaitPartitions(kafka);
             kafka.assign(partitions);
             kafka.seekToBeginning(partitions);
-            Map<TopicPartition, Long> startupEnd = kafka.endOffsets(partitions, Duration.ofSeconds(30));
+            Map<TopicPartition, Long> end = kafka.endOffsets(partitions, Duration.ofSeconds(30));
+            long endReadAt = System.nanoTime();
             while (running.get()) {
                 for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofMillis(200))) {
                     apply(record);
                 }
-                if (!ready && startupEnd.entrySet().stream().allMatch(end -> kafka.position(end.getKey()) >= end.getValue())) {
+                if (System.nanoTime() - endReadAt > END_REFRESH.toNanos()) {
+                    end = kafka.endOffsets(partitions, Duration.ofSeconds(10));
+                    endReadAt = System.nanoTime();
+                }
+                long behind = 0;
+                for (Map.Entry<TopicPartition, Long> partitionEnd : end.entrySet()) {
+                    behind += Math.max(0, partitionEnd.getValue() - kafka.position(partitionEnd.getKey()));
+                }
+                lag = behind;
+                if (!ready && behind == 0) {
                     ready = true;
                     log.info("Org-unit replica caught up: {} units", units.size());
                 }

@@ -3,7 +3,10 @@ package vn.neuguong.platform.orgunit;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
-/** Out of service until the replica has caught up: writes that need units would answer 503 until then. */
+/**
+ * Out of service while the replica is behind the topic: writes that need units would answer 503 until it has read
+ * what was published (at startup, or for a moment after a registry change).
+ */
 public class OrgUnitReplicaHealthIndicator implements HealthIndicator {
 
     private final OrgUnitReplica replica;
@@ -14,7 +17,7 @@ public class OrgUnitReplicaHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        Health.Builder builder = replica.ready() ? Health.up() : Health.outOfService();
-        return builder.withDetail("units", replica.size()).build();
+        Health.Builder builder = replica.ready() && replica.lag() == 0 ? Health.up() : Health.outOfService();
+        return builder.withDetail("units", replica.size()).withDetail("lag", replica.lag()).build();
     }
 }

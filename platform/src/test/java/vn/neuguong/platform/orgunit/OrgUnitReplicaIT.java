@@ -55,7 +55,8 @@ class OrgUnitReplicaIT {
         await().atMost(Duration.ofSeconds(30)).ignoreException(ServiceUnavailableException.class).untilAsserted(() ->
                 assertThat(replica.find(province.id())).contains(merged));
         assertThat(replica.ready()).isTrue();
-        assertThat(replica.find("p-unknown-" + suffix)).isEmpty();
+        await().atMost(Duration.ofSeconds(30)).ignoreException(ServiceUnavailableException.class).untilAsserted(() ->
+                assertThat(replica.find("p-unknown-" + suffix)).isEmpty());
 
         List<ConsumerRecord<String, String>> dead = KafkaRecords.await(Topics.deadLetter(Topics.ORG_UNITS),
                 record -> ("broken-" + suffix).equals(record.key()), 1, Duration.ofSeconds(20));

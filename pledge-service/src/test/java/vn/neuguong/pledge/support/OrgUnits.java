@@ -22,6 +22,7 @@ import vn.neuguong.contracts.orgunit.OrgUnit;
 import vn.neuguong.contracts.orgunit.OrgUnitChanged;
 import vn.neuguong.contracts.orgunit.OrgUnitLevel;
 import vn.neuguong.platform.orgunit.OrgUnitDirectory;
+import vn.neuguong.platform.web.ServiceUnavailableException;
 import vn.neuguong.testsupport.TestInfrastructure;
 
 /**
@@ -56,12 +57,21 @@ public final class OrgUnits {
         }
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(180));
         for (OrgUnit unit : units) {
-            while (!directory.ready() || directory.find(unit.id()).isEmpty()) {
+            while (!known(directory, unit.id())) {
                 if (Instant.now().isAfter(giveUp)) {
                     throw new AssertionError("The replica did not receive " + unit.id());
                 }
                 sleep();
             }
+        }
+    }
+
+    /** Whether the replica knows the unit; while it is still reading it answers 503, which means not yet. */
+    private static boolean known(OrgUnitDirectory directory, String id) {
+        try {
+            return directory.ready() && directory.find(id).isPresent();
+        } catch (ServiceUnavailableException stillReading) {
+            return false;
         }
     }
 

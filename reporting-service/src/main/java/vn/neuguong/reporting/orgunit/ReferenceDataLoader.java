@@ -34,9 +34,15 @@ class ReferenceDataLoader implements ApplicationRunner {
     private static final String LEGACY_PROVINCES = "reference-data/vn-legacy-provinces-2008-2025.csv";
 
     private final OrgUnitStore store;
+    private volatile boolean loaded;
 
     ReferenceDataLoader(OrgUnitStore store) {
         this.store = store;
+    }
+
+    /** Whether this instance has loaded the reference data (its events may still wait in the outbox). */
+    boolean loaded() {
+        return loaded;
     }
 
     @Override
@@ -44,12 +50,12 @@ class ReferenceDataLoader implements ApplicationRunner {
         store.ensureIndexes();
         List<ReferenceUnit> units = readReferenceUnits();
         Map<String, Long> memberCounts = SyntheticMemberCounts.of(units);
-        Map<String, String> loaded = store.referenceFingerprints();
+        Map<String, String> fingerprints = store.referenceFingerprints();
         List<OrgUnitDocument> created = new ArrayList<>();
         int changed = 0;
         for (ReferenceUnit unit : units) {
             String fingerprint = unit.fingerprint();
-            String known = loaded.get(unit.id());
+            String known = fingerprints.get(unit.id());
             if (known == null) {
                 created.add(OrgUnitDocument.of(toOrgUnit(unit, memberCounts.getOrDefault(unit.id(), 0L)), 1, fingerprint));
             } else if (!known.equals(fingerprint) && applyChange(unit, fingerprint)) {
@@ -58,6 +64,7 @@ class ReferenceDataLoader implements ApplicationRunner {
         }
         int inserted = store.insertAll(created);
         log.info("Org-unit reference data: {} units, {} created, {} changed", units.size(), inserted, changed);
+        this.loaded = true;
     }
 
     private boolean applyChange(ReferenceUnit unit, String fingerprint) {
