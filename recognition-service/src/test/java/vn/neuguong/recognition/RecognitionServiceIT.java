@@ -38,6 +38,7 @@ import vn.neuguong.platform.orgunit.OrgUnitDirectory;
 import vn.neuguong.recognition.pledge.PledgeEvaluation;
 import vn.neuguong.recognition.pledge.PledgeEvaluations;
 import vn.neuguong.testsupport.IntegrationTest;
+import vn.neuguong.testsupport.KafkaRecords;
 import vn.neuguong.testsupport.TestInfrastructure;
 
 /**

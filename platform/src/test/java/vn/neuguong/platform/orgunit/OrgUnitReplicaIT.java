@@ -25,7 +25,7 @@ import vn.neuguong.contracts.Topics;
 import vn.neuguong.contracts.orgunit.OrgUnit;
 import vn.neuguong.contracts.orgunit.OrgUnitChanged;
 import vn.neuguong.contracts.orgunit.OrgUnitLevel;
-import vn.neuguong.platform.KafkaRecords;
+import vn.neuguong.testsupport.KafkaRecords;
 import vn.neuguong.platform.web.ServiceUnavailableException;
 import vn.neuguong.testsupport.IntegrationTest;
 import vn.neuguong.testsupport.TestInfrastructure;

@@ -20,7 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import vn.neuguong.contracts.CloudEvents;
 import vn.neuguong.contracts.Topics;
-import vn.neuguong.platform.KafkaRecords;
+import vn.neuguong.testsupport.KafkaRecords;
 import vn.neuguong.testsupport.IntegrationTest;
 import vn.neuguong.testsupport.TestInfrastructure;
 

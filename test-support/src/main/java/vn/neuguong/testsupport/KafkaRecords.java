@@ -1,4 +1,4 @@
-package vn.neuguong.recognition;
+package vn.neuguong.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,7 +19,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import vn.neuguong.testsupport.TestInfrastructure;
 
 /** Reads and writes the test broker's topics directly, as another service would. */
 public final class KafkaRecords {
