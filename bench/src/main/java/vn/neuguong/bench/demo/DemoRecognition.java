@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.JsonNode;
@@ -36,7 +35,7 @@ public class DemoRecognition {
     private final ApiClient api;
     private final int year;
     private final long seed;
-    private final Map<String, AtomicInteger> tally = new ConcurrentSkipListMap<>();
+    private final Tally tally = new Tally();
 
     public DemoRecognition(ApiClient api, int year, long seed) {
         this.api = api;
@@ -45,15 +44,14 @@ public class DemoRecognition {
     }
 
     public Map<String, AtomicInteger> run() {
-        Identity board = new Identity("demo-central-board", "Ban Tuyên giáo và Dân vận Trung ương", "vn",
-                List.of("CENTRAL_BOARD"));
+        Identity board = Tally.CENTRAL_BOARD;
         List<JsonNode> provinces = api.list(board, "/api/org-units/vn/children").stream()
                 .filter(unit -> "PROVINCE".equals(unit.path("level").asString()) && unit.path("validTo").isNull())
                 .toList();
         for (int i = 0; i < provinces.size(); i += 3) {
             province(board, provinces.get(i));
         }
-        return tally;
+        return tally.counts();
     }
 
     private void province(Identity board, JsonNode province) {
@@ -92,7 +90,7 @@ public class DemoRecognition {
             String adoptingId = adopting.path("id").asString();
             Identity adopter = new Identity("demo-officer-" + adoptingId, "Văn phòng Đảng ủy xã", adoptingId,
                     List.of("UNIT_OFFICER"));
-            count(api.post(adopter, "/api/nominations/" + nomination.path("id").asString() + "/replications",
+            tally.record(api.post(adopter, "/api/nominations/" + nomination.path("id").asString() + "/replications",
                     Map.of("adoptingUnitId", adoptingId, "note", "Áp dụng tại xã từ quý III"), Map.of()), "model replicated");
         }
         if (awarded != null) {
@@ -103,7 +101,7 @@ public class DemoRecognition {
     private JsonNode submit(Identity officer, Map<String, Object> body, String key) {
         ApiResponse response = api.post(officer, "/api/nominations", body,
                 Map.of("Idempotency-Key", "demo-" + year + "-nomination-" + key));
-        count(response, "nominated");
+        tally.record(response, "nominated");
         return response.status() == 201 ? response.body() : null;
     }
 
@@ -115,7 +113,7 @@ public class DemoRecognition {
             Identity member = new Identity("demo-council-" + councilUnit + "-" + i, "Ủy viên Hội đồng thi đua",
                     councilUnit, List.of("COUNCIL_MEMBER"));
             boolean vote = approve ? i != members : i == 1;
-            count(api.post(member, "/api/nominations/" + id + "/votes", Map.of("approve", vote, "comment",
+            tally.record(api.post(member, "/api/nominations/" + id + "/votes", Map.of("approve", vote, "comment",
                     vote ? "Thành tích tiêu biểu, có sức lan tỏa" : "Chưa đủ tiêu chuẩn"), Map.of()), "vote cast");
         }
         String award = councilUnit.equals("vn") ? "DIPLOMA_OF_MERIT" : "CERTIFICATE_OF_MERIT";
@@ -124,22 +122,17 @@ public class DemoRecognition {
                 ? Map.of("outcome", "AWARDED", "award", award, "decisionNo", decisionNo)
                 : Map.of("outcome", "REJECTED", "decisionNo", decisionNo);
         ApiResponse response = api.post(decider, "/api/nominations/" + id + "/decision", decision, Map.of());
-        count(response, approve ? "awarded " + award : "rejected");
+        tally.record(response, approve ? "awarded " + award : "rejected");
         return approve && response.ok() ? response.body() : null;
     }
 
     private void escalate(JsonNode awarded, Identity provinceOfficer) {
         String id = awarded.path("id").asString();
         ApiResponse escalated = api.post(provinceOfficer, "/api/nominations/" + id + "/escalation", Map.of(), Map.of());
-        count(escalated, "escalated to the central council");
+        tally.record(escalated, "escalated to the central council");
         if (escalated.ok()) {
             review(escalated.body(), "vn", new Identity("demo-admin", "Hội đồng Thi đua – Khen thưởng Trung ương", "vn",
                     List.of("ADMIN")), true);
         }
-    }
-
-    private void count(ApiResponse response, String what) {
-        String key = response.ok() ? what : what + " failed (HTTP " + response.status() + ")";
-        tally.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
     }
 }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.JsonNode;
@@ -33,7 +32,7 @@ public class DemoReports {
     private final ApiClient api;
     private final int year;
     private final long seed;
-    private final Map<String, AtomicInteger> tally = new ConcurrentSkipListMap<>();
+    private final Tally tally = new Tally();
 
     public DemoReports(ApiClient api, int year, long seed) {
         this.api = api;
@@ -42,12 +41,11 @@ public class DemoReports {
     }
 
     public Map<String, AtomicInteger> run() {
-        Identity board = new Identity("demo-central-board", "Ban Tuyên giáo và Dân vận Trung ương", "vn",
-                List.of("CENTRAL_BOARD"));
+        Identity board = Tally.CENTRAL_BOARD;
         Identity admin = new Identity("demo-admin", "Quản trị hệ thống", "vn", List.of("ADMIN"));
         String interim = "so-ket-" + year;
         LocalDate today = LocalDate.now();
-        count(api.post(admin, "/api/periods", Map.of("id", interim, "kind", "INTERIM_REVIEW",
+        tally.record(api.post(admin, "/api/periods", Map.of("id", interim, "kind", "INTERIM_REVIEW",
                 "title", "Sơ kết thực hiện Chỉ thị 05-CT/TW năm " + year, "from", year + "-01-01",
                 "to", today.toString(), "dueDates", Map.of("GRASSROOTS", today.plusDays(20).toString(),
                         "PROVINCE", today.plusDays(35).toString(), "CENTRAL", today.plusDays(50).toString())), Map.of()),
@@ -64,7 +62,7 @@ public class DemoReports {
             province(board, provinces.get(i), interim, conferenceUnits);
         }
         conference(board, conferenceUnits);
-        return tally;
+        return tally.counts();
     }
 
     private void province(Identity board, JsonNode province, String interim, List<String> conferenceUnits) {
@@ -80,31 +78,31 @@ public class DemoReports {
             Identity communeOfficer = new Identity("demo-officer-" + communeId, "Văn phòng Đảng ủy "
                     + communes.get(i).path("name").asString(), communeId, List.of("UNIT_OFFICER"));
             if (i == communes.size() - 1) {
-                count(submit(communeOfficer, communeId, String.valueOf(year - 1), random), "late annual report");
+                tally.record(submit(communeOfficer, communeId, String.valueOf(year - 1), random), "late annual report");
                 continue;
             }
             ApiResponse report = submit(communeOfficer, communeId, interim, random);
-            count(report, "interim report submitted");
+            tally.record(report, "interim report submitted");
             if (!report.ok()) {
                 continue;
             }
             String path = "/api/reports/" + report.body().path("id").asString();
             if (i == 0) {
-                count(api.post(provinceOfficer, path + "/return", Map.of("reason",
+                tally.record(api.post(provinceOfficer, path + "/return", Map.of("reason",
                         "Đề nghị bổ sung số liệu vấn đề bức xúc đã giải quyết và bài học kinh nghiệm"), Map.of()),
                         "interim report returned");
                 if (random.nextBoolean()) {
-                    count(submit(communeOfficer, communeId, interim, random), "interim report resubmitted");
+                    tally.record(submit(communeOfficer, communeId, interim, random), "interim report resubmitted");
                 }
             } else {
-                count(api.post(provinceOfficer, path + "/approval", Map.of("comment", "Đồng ý"), Map.of()),
+                tally.record(api.post(provinceOfficer, path + "/approval", Map.of("comment", "Đồng ý"), Map.of()),
                         "interim report approved");
             }
         }
         ApiResponse own = submit(provinceOfficer, provinceId, interim, random);
-        count(own, "province report submitted");
+        tally.record(own, "province report submitted");
         if (own.ok() && random.nextInt(3) > 0) {
-            count(api.post(board, "/api/reports/" + own.body().path("id").asString() + "/approval", Map.of(), Map.of()),
+            tally.record(api.post(board, "/api/reports/" + own.body().path("id").asString() + "/approval", Map.of(), Map.of()),
                     "province report approved");
         }
     }
@@ -131,7 +129,7 @@ public class DemoReports {
         ApiResponse created = api.post(board, "/api/conferences", Map.of("title",
                 "Hội nghị trực tuyến toàn quốc sơ kết Chỉ thị 05-CT/TW năm " + year, "hostUnitId", "vn",
                 "startsAt", Instant.now().toString()), Map.of());
-        count(created, "conference created");
+        tally.record(created, "conference created");
         if (!created.ok()) {
             return;
         }
@@ -141,19 +139,14 @@ public class DemoReports {
             Identity officer = new Identity("demo-officer-" + communeId, "Văn phòng Đảng ủy", communeId,
                     List.of("UNIT_OFFICER"));
             int points = 3 + random.nextInt(8);
-            count(api.post(officer, path, Map.of("unitId", communeId, "connectionPoints", points,
+            tally.record(api.post(officer, path, Map.of("unitId", communeId, "connectionPoints", points,
                     "attendees", points * (60 + random.nextInt(40))), Map.of()), "conference check-in");
         }
         if (!communes.isEmpty()) {
             String first = communes.get(0);
-            count(api.post(new Identity("demo-officer-" + first, "Văn phòng Đảng ủy", first, List.of("UNIT_OFFICER")),
+            tally.record(api.post(new Identity("demo-officer-" + first, "Văn phòng Đảng ủy", first, List.of("UNIT_OFFICER")),
                     path, Map.of("unitId", first, "connectionPoints", 12, "attendees", 960), Map.of()),
                     "conference figure replaced");
         }
-    }
-
-    private void count(ApiResponse response, String what) {
-        String key = response.ok() ? what : what + " refused (HTTP " + response.status() + ")";
-        tally.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
     }
 }

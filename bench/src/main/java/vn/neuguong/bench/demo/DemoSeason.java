@@ -29,7 +29,7 @@ public class DemoSeason {
     private final int communesPerProvince;
     private final int membersPerCommune;
     private final long seed;
-    private final Map<String, AtomicInteger> tally = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Tally tally = new Tally();
 
     public DemoSeason(ApiClient api, int year, int communesPerProvince, int membersPerCommune, long seed) {
         this.api = api;
@@ -44,8 +44,7 @@ public class DemoSeason {
     }
 
     public Map<String, AtomicInteger> run() throws Exception {
-        Identity board = new Identity("demo-central-board", "Ban Tuyên giáo và Dân vận Trung ương", "vn",
-                List.of("CENTRAL_BOARD"));
+        Identity board = Tally.CENTRAL_BOARD;
         List<JsonNode> provinces = children(board, "vn").stream()
                 .filter(unit -> "PROVINCE".equals(unit.path("level").asString()) && unit.path("validTo").isNull())
                 .toList();
@@ -69,7 +68,7 @@ public class DemoSeason {
         } finally {
             pool.shutdown();
         }
-        return tally;
+        return tally.counts();
     }
 
     private List<JsonNode> children(Identity as, String unitId) {
@@ -111,7 +110,7 @@ public class DemoSeason {
             Map<String, Object> revised = pledge(unitId, pledger, PledgeTexts.concrete(random, year, 2));
             ApiResponse response = api.put(member, "/api/pledges/" + pledge.body().path("id").asString(), revised,
                     Map.of("If-Match", "\"" + pledge.version() + "\""));
-            count(response, "revised");
+            tally.record(response, "revised");
             if (response.ok()) {
                 pledge = response;
             }
@@ -121,7 +120,7 @@ public class DemoSeason {
             // members register and assess their own pledge; withdrawing it is the unit's decision
             ApiResponse response = api.post(officer, path(pledge, "withdrawal"),
                     Map.of("reason", "Chuyển sinh hoạt đảng sang đơn vị khác"), Map.of());
-            count(response, "withdrawn");
+            tally.record(response, "withdrawn");
         } else if (fate < 0.75) {
             ApiResponse assessed = selfAssess(member, pledge, random);
             if (assessed != null && random.nextDouble() < 0.8) {
@@ -142,10 +141,10 @@ public class DemoSeason {
     private ApiResponse register(Identity as, Map<String, Object> body, String idempotencyKey) {
         ApiResponse response = api.post(as, "/api/pledges", body, Map.of("Idempotency-Key", idempotencyKey));
         if (response.status() == 409 && response.body().has("existingId")) {
-            count(response, "already registered");
+            tally.record(response, "already registered");
             return null;
         }
-        count(response, "registered");
+        tally.record(response, "registered");
         return response.ok() ? response : null;
     }
 
@@ -159,7 +158,7 @@ public class DemoSeason {
         }
         ApiResponse response = api.post(as, path(pledge, "self-assessment"), Map.of("outcomes", outcomes, "summary",
                 "Tự đánh giá cuối năm " + year), Map.of());
-        count(response, "self-assessed");
+        tally.record(response, "self-assessed");
         return response.ok() ? response : null;
     }
 
@@ -168,16 +167,11 @@ public class DemoSeason {
         String grade = roll < 0.25 ? "EXCELLENT" : roll < 0.7 ? "GOOD" : roll < 0.95 ? "COMPLETED" : "NOT_COMPLETED";
         ApiResponse response = api.post(officer, path(pledge, "evaluation"), Map.of("grade", grade, "comment",
                 "Chi bộ đánh giá theo kết quả thực hiện cam kết"), Map.of());
-        count(response, "evaluated " + grade);
+        tally.record(response, "evaluated " + grade);
     }
 
     private static String path(ApiResponse pledge, String action) {
         return "/api/pledges/" + pledge.body().path("id").asString() + "/" + action;
-    }
-
-    private void count(ApiResponse response, String what) {
-        String key = response.ok() ? what : what + " failed (HTTP " + response.status() + ")";
-        tally.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
     }
 
 }
