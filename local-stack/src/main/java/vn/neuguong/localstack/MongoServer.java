@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import vn.neuguong.localstack.mongo.IndexedH2Backend;
+import vn.neuguong.localstack.mongo.IndexedMemoryBackend;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) on the loopback interface. {@link #persistent} keeps the
@@ -36,13 +37,13 @@ public final class MongoServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create the MongoDB data directory " + file.getParent(), e);
             }
-            return new H2Backend(file.toString());
+            return new IndexedH2Backend(file.toString());
         }, port);
     }
 
     /** @param port the port to listen on, 0 for any free one */
     public static MongoServer inMemory(int port) {
-        return new MongoServer(MemoryBackend::new, port);
+        return new MongoServer(IndexedMemoryBackend::new, port);
     }
 
     public synchronized void start() {

@@ -1,0 +1,172 @@
+package vn.neuguong.localstack.mongo;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * A non-unique (and multikey) index kept in memory, which mongo-java-server lacks: it ignores every secondary index,
+ * so each query not pinned to a unique key scans and deserializes the whole collection. It serves queries that pin
+ * every key of the index by equality or {@code $in} (at the top level or in {@code $and}); the collection still matches each candidate against the whole
+ * query, so extra conditions stay exact. Rebuilt from the documents when the database opens.
+ */
+final class SecondaryIndex<P> extends Index<P> {
+
+    private static final String ID = "_id";
+
+    private final Map<KeyValue, Set<P>> positionsByKey = new HashMap<>();
+    private final Map<Object, Entry<P>> entriesById = new HashMap<>();
+
+    private record Entry<P>(P position, Set<KeyValue> keys) {
+    }
+
+    SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+    }
+
+    @Override
+    public synchronized boolean canHandle(Document query) {
+        Document pinned = PinnedConditions.of(query);
+        for (IndexKey key : getKeys()) {
+            if (equalityValues(pinned.get(key.getKey())) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized Iterable<P> getPositions(Document query) {
+        Document pinned = PinnedConditions.of(query);
+        List<List<Object>> tuples = List.of(List.of());
+        for (IndexKey key : getKeys()) {
+            List<List<Object>> longer = new ArrayList<>();
+            for (List<Object> tuple : tuples) {
+                for (Object value : equalityValues(pinned.get(key.getKey()))) {
+                    List<Object> extended = new ArrayList<>(tuple);
+                    extended.add(value);
+                    longer.add(extended);
+                }
+            }
+            tuples = longer;
+        }
+        Set<P> positions = new LinkedHashSet<>();
+        for (List<Object> tuple : tuples) {
+            positions.addAll(positionsByKey.getOrDefault(new KeyValue(tuple).normalized(), Set.of()));
+        }
+        return inStorageOrder(positions);
+    }
+
+    /** The values a query condition pins the field to, or null when it is not a plain equality or {@code $in}. */
+    private static List<Object> equalityValues(Object condition) {
+        if (condition instanceof Document operators) {
+            if (operators.size() != 1) {
+                return null;
+            }
+            if (operators.containsKey("$eq")) {
+                return plain(operators.get("$eq")) ? List.of(operators.get("$eq")) : null;
+            }
+            if (operators.get("$in") instanceof Collection<?> values && !values.isEmpty()
+                    && values.stream().allMatch(SecondaryIndex::plain)) {
+                return new ArrayList<>(values);
+            }
+            return null;
+        }
+        return plain(condition) ? List.of(condition) : null;
+    }
+
+    private static boolean plain(Object value) {
+        return value != null && !(value instanceof Document) && !(value instanceof Collection)
+                && !(value instanceof Pattern) && !(value instanceof BsonRegularExpression);
+    }
+
+    /** Natural order, as a scan would return the documents (callers that care sort anyway). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private List<P> inStorageOrder(Set<P> positions) {
+        List<P> ordered = new ArrayList<>(positions);
+        if (ordered.stream().allMatch(position -> position instanceof Comparable)
+                && ordered.stream().map(Object::getClass).distinct().count() <= 1) {
+            ordered.sort((a, b) -> ((Comparable) a).compareTo(b));
+        }
+        return ordered;
+    }
+
+    @Override
+    public synchronized void add(Document document, P position, MongoCollection<P> collection) {
+        Set<KeyValue> keys = new LinkedHashSet<>();
+        for (KeyValue key : getKeyValues(document)) {
+            keys.add(key.normalized());
+        }
+        entriesById.put(document.get(ID), new Entry<>(position, keys));
+        for (KeyValue key : keys) {
+            positionsByKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(position);
+        }
+    }
+
+    @Override
+    public synchronized P remove(Document document) {
+        Entry<P> entry = entriesById.remove(document.get(ID));
+        if (entry == null) {
+            return null;
+        }
+        for (KeyValue key : entry.keys()) {
+            Set<P> positions = positionsByKey.get(key);
+            positions.remove(entry.position());
+            if (positions.isEmpty()) {
+                positionsByKey.remove(key);
+            }
+        }
+        return entry.position();
+    }
+
+    @Override
+    public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
+                                           MongoCollection<P> collection) {
+        remove(oldDocument);
+        add(newDocument, position, collection);
+    }
+
+    @Override
+    public synchronized P getPosition(Document document) {
+        Entry<P> entry = entriesById.get(document.get(ID));
+        return entry == null ? null : entry.position();
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<P> collection) {
+        // not unique: nothing can conflict
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+        // not unique: nothing can conflict
+    }
+
+    @Override
+    public synchronized long getCount() {
+        return entriesById.size();
+    }
+
+    @Override
+    public long getDataSize() {
+        return 0; // held in memory, not in the database's storage
+    }
+
+    @Override
+    public synchronized void drop() {
+        positionsByKey.clear();
+        entriesById.clear();
+    }
+}
