@@ -156,13 +156,15 @@ class MongoServerIndexesTest {
     }
 
     @Test
-    void secondaryIndexesAreRebuiltWhenThePersistentServerRestarts() {
+    void indexesAreRebuiltWhenThePersistentServerRestarts() {
         MongoServer server = MongoServer.persistent(dataDir.resolve("neuguong.mv"), FreePorts.next());
         server.start();
         try (MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> pledges = client.getDatabase("indexes").getCollection("pledges");
             pledges.createIndex(Indexes.ascending("unitId", "year"));
-            pledges.insertOne(new Document("_id", "a").append("unitId", "w-1").append("year", 2026));
+            pledges.createIndex(Indexes.ascending("creationKey"), new IndexOptions().unique(true).sparse(true));
+            pledges.insertOne(new Document("_id", "a").append("unitId", "w-1").append("year", 2026)
+                    .append("creationKey", "k1"));
             pledges.insertOne(new Document("_id", "b").append("unitId", "w-2").append("year", 2026));
         }
         server.stop();
@@ -173,6 +175,11 @@ class MongoServerIndexesTest {
             pledges.insertOne(new Document("_id", "c").append("unitId", "w-1").append("year", 2026));
             assertThat(ids(pledges, Filters.and(Filters.eq("unitId", "w-1"), Filters.eq("year", 2026))))
                     .containsExactly("a", "c");
+            assertThat(ids(pledges, new Document("creationKey", "k1"))).containsExactly("a");
+            assertThatThrownBy(() -> pledges.insertOne(new Document("_id", "d").append("creationKey", "k1")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThatThrownBy(() -> pledges.insertOne(new Document("_id", "a")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
         } finally {
             server.stop();
         }

@@ -11,7 +11,10 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 
 import org.h2.mvstore.MVStore;
 
-/** mongo-java-server's H2 backend (one file, survives restarts) whose queries use the declared indexes. */
+/**
+ * mongo-java-server's H2 backend (documents in one file that survives restarts) whose queries use the declared
+ * indexes, all held in memory and rebuilt from the documents when the database opens.
+ */
 public final class IndexedH2Backend extends H2Backend {
 
     public IndexedH2Backend(String fileName) {
@@ -32,8 +35,7 @@ public final class IndexedH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
-            return new CoveringUniqueIndex<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse),
-                    keys, sparse);
+            return new CoveringUniqueIndex<>(new InMemoryUniqueIndex<>(indexName, keys, sparse), keys, sparse);
         }
 
         @Override
