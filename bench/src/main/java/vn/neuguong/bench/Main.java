@@ -115,7 +115,8 @@ public final class Main {
                 + freshness.get("maxMs") + " ms (never reflected: " + freshness.get("neverReflected") + ")");
         line("pledge-season national exact", result.get("nationalExact") + " (accepted " + result.get("accepted")
                 + ", national +" + result.get("nationalIncrease") + ")");
-        line("pledge-season every province exact", String.valueOf(result.get("provincesExact")));
+        line("pledge-season every province exact", result.get("provincesExact") + " (settled "
+                + result.get("provincesSettledAfterNationalMs") + " ms after the national figure)");
         line("baseline kafka producer (acks=all, idempotent)", kafka.get("perSecond") + " msg/s");
         line("baseline mongo single / bulk inserts", mongo.get("singleInsertsPerSecond") + " / "
                 + mongo.get("bulkInsertsPerSecond") + " docs/s");
