@@ -2,6 +2,7 @@ package vn.neuguong.localstack;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Random;
 
@@ -53,6 +54,7 @@ class MongoServerIndexesTest {
                 MongoCollection<Document> scanned = database.getCollection("scanned");
                 indexed.createIndex(Indexes.ascending("unitId", "year", "bandKeys"));
                 indexed.createIndex(Indexes.ascending("pledger.memberId", "year"));
+                indexed.createIndex(Indexes.ascending("pendingSince"), new IndexOptions().sparse(true));
                 for (int round = 0; round < 600; round++) {
                     apply(round, indexed);
                     apply(round, scanned);
@@ -78,15 +80,21 @@ class MongoServerIndexesTest {
             case 2 -> collection.updateOne(Filters.eq("_id", id), Updates.combine(
                     Updates.set("bandKeys", bands(random)), Updates.set("unitId", pick(random, UNITS)),
                     Updates.set("status", random.nextBoolean() ? "WITHDRAWN" : "REGISTERED"),
+                    random.nextBoolean() ? Updates.set("pendingSince", new Date(random.nextInt(1000)))
+                            : Updates.unset("pendingSince"),
                     Updates.inc("version", 1)));
             default -> collection.deleteOne(Filters.eq("_id", id));
         }
     }
 
     private static Document document(String id, Random random) {
-        return new Document("_id", id).append("unitId", pick(random, UNITS)).append("year", 2025 + random.nextInt(2))
+        Document document = new Document("_id", id).append("unitId", pick(random, UNITS)).append("year", 2025 + random.nextInt(2))
                 .append("bandKeys", bands(random)).append("status", "REGISTERED").append("version", 1)
                 .append("pledger", new Document("memberId", "m-" + random.nextInt(20)));
+        if (random.nextBoolean()) {
+            document.append("pendingSince", new Date(random.nextInt(1000)));
+        }
+        return document;
     }
 
     private static List<String> bands(Random random) {
@@ -117,6 +125,10 @@ class MongoServerIndexesTest {
                 .append("bandKeys", new Document("$in", List.of("b0", "b7"))).append("status", "REGISTERED"));
         queries.add(Filters.and(Filters.eq("pledger.memberId", "m-3"), Filters.eq("year", 2025)));
         queries.add(new Document("pledger.memberId", "m-4").append("year", 2026));
+        queries.add(Filters.exists("pendingSince"));
+        queries.add(Filters.and(Filters.lte("pendingSince", new Date(600)),
+                Filters.or(Filters.eq("status", "REGISTERED"), Filters.eq("unitId", "w-2"))));
+        queries.add(Filters.and(Filters.gt("pendingSince", new Date(300)), Filters.lt("pendingSince", new Date(700))));
         queries.add(Filters.and(Filters.eq("pledger.memberId", "m-3"), Filters.in("year", 2025, 2026),
                 Filters.eq("status", "REGISTERED")));
         return queries;

@@ -13,18 +13,22 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * A non-unique (and multikey) index kept in memory, which mongo-java-server lacks: it ignores every secondary index,
  * so each query not pinned to a unique key scans and deserializes the whole collection. It serves queries that pin
- * every key of the index by equality or {@code $in} (at the top level or in {@code $and}); the collection still matches each candidate against the whole
+ * every key of the index by equality or {@code $in} (at the top level or in {@code $and}), and, when sparse, range
+ * queries on its first key; the collection still matches each candidate against the whole
  * query, so extra conditions stay exact. Rebuilt from the documents when the database opens.
  */
 final class SecondaryIndex<P> extends Index<P> {
 
     private static final String ID = "_id";
+    private static final Set<String> RANGE_OPERATORS = Set.of("$lt", "$lte", "$gt", "$gte");
 
     private final Map<KeyValue, Set<P>> positionsByKey = new HashMap<>();
     private final Map<Object, Entry<P>> entriesById = new HashMap<>();
@@ -39,8 +43,30 @@ final class SecondaryIndex<P> extends Index<P> {
     @Override
     public synchronized boolean canHandle(Document query) {
         Document pinned = PinnedConditions.of(query);
+        return pinsEveryKey(pinned) || (isSparse() && excludesMissing(pinned.get(getKeys().get(0).getKey())));
+    }
+
+    private boolean pinsEveryKey(Document pinned) {
         for (IndexKey key : getKeys()) {
             if (equalityValues(pinned.get(key.getKey())) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A range or {@code $exists: true} on the key: documents without the field cannot match, so a sparse index,
+     * which holds only those with it (say, the few with pending outbox events), lists every candidate.
+     */
+    private static boolean excludesMissing(Object condition) {
+        if (!(condition instanceof Document operators) || operators.isEmpty()) {
+            return false;
+        }
+        for (String operator : operators.keySet()) {
+            boolean range = RANGE_OPERATORS.contains(operator) && operators.get(operator) != null;
+            boolean exists = operator.equals("$exists") && Boolean.TRUE.equals(operators.get(operator));
+            if (!range && !exists) {
                 return false;
             }
         }
@@ -50,6 +76,9 @@ final class SecondaryIndex<P> extends Index<P> {
     @Override
     public synchronized Iterable<P> getPositions(Document query) {
         Document pinned = PinnedConditions.of(query);
+        if (!pinsEveryKey(pinned)) {
+            return inStorageOrder(new LinkedHashSet<>(entriesById.values().stream().map(Entry::position).toList()));
+        }
         List<List<Object>> tuples = List.of(List.of());
         for (IndexKey key : getKeys()) {
             List<List<Object>> longer = new ArrayList<>();
@@ -105,6 +134,10 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public synchronized void add(Document document, P position, MongoCollection<P> collection) {
+        if (isSparse() && getKeys().stream()
+                .allMatch(key -> Missing.isNullOrMissing(Utils.getSubdocumentValue(document, key.getKey())))) {
+            return;
+        }
         Set<KeyValue> keys = new LinkedHashSet<>();
         for (KeyValue key : getKeyValues(document)) {
             keys.add(key.normalized());
