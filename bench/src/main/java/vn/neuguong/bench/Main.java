@@ -22,6 +22,8 @@ import vn.neuguong.bench.demo.DemoSeason;
 import vn.neuguong.bench.scenario.BulkImport;
 import vn.neuguong.bench.scenario.ConferenceCheckIns;
 import vn.neuguong.bench.scenario.PledgeSeason;
+import vn.neuguong.bench.scenario.Rebuild;
+import vn.neuguong.contracts.Topics;
 
 /**
  * Entry point of {@code ./local.sh demo} and {@code ./local.sh bench}:
@@ -30,6 +32,7 @@ import vn.neuguong.bench.scenario.PledgeSeason;
  *   bench pledge-season [--rate R] [--duration S] [--warmup S]
  *   bench conference [--duration S]
  *   bench bulk-import [--rows N]
+ *   bench rebuild [--commit-interval-ms N]
  * </pre>
  * Common options: --gateway URL, --issuer URL, --kafka HOST:PORT, --mongo URI.
  */
@@ -88,6 +91,15 @@ public final class Main {
                 result.put("baselines", baselines);
                 printBulkImport(result);
             }
+            case "rebuild" -> {
+                String kafka = options.getOrDefault("kafka", "localhost:9092");
+                result.put("result", new Rebuild(kafka, options.getOrDefault("mongo", "mongodb://localhost:27017"),
+                        Duration.ofMillis(Long.parseLong(options.getOrDefault("commit-interval-ms", "100")))).run());
+                Map<String, Object> baselines = new LinkedHashMap<>();
+                baselines.put("kafkaConsumer", Baselines.kafkaConsumer(kafka, Topics.PLEDGE_EVENTS));
+                result.put("baselines", baselines);
+                printRebuild(result);
+            }
             case "conference" -> {
                 result.put("result", new ConferenceCheckIns(api, Duration.ofSeconds(Long.parseLong(
                         options.getOrDefault("duration", "60")))).run());
@@ -138,6 +150,23 @@ public final class Main {
                 + result.get("nationalExact") + ")");
         line("baseline mongo bulk inserts", mongo.get("bulkInsertsPerSecond") + " docs/s");
         line("ratio import rows/s ÷ mongo bulk inserts/s", ratio(result.get("rowsPerSecond"), mongo.get("bulkInsertsPerSecond")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printRebuild(Map<String, Object> all) {
+        Map<String, Object> result = (Map<String, Object>) all.get("result");
+        Map<String, Object> consumer = (Map<String, Object>) ((Map<String, Object>) all.get("baselines"))
+                .get("kafkaConsumer");
+        line("rebuild events replayed", result.get("events") + " from " + result.get("topic") + " ("
+                + result.get("partitions") + " partitions, exactly-once, commit every "
+                + result.get("commitIntervalMs") + " ms)");
+        line("rebuild events/s", result.get("eventsPerSecond") + " (" + result.get("seconds") + " s from start; "
+                + result.get("eventsPerSecondRunning") + "/s over the " + result.get("secondsRunning") + " s running)");
+        line("rebuild equals the live figures", result.get("equalsLive") + " (" + result.get("unitYears")
+                + " unit-years" + (Boolean.TRUE.equals(result.get("equalsLive")) ? ""
+                : ", e.g. " + result.get("differences")) + ")");
+        line("baseline kafka consumer (same topic)", consumer.get("perSecond") + " records/s");
+        line("ratio rebuild events/s ÷ consumer records/s", ratio(result.get("eventsPerSecond"), consumer.get("perSecond")));
     }
 
     @SuppressWarnings("unchecked")
@@ -203,6 +232,7 @@ public final class Main {
         System.err.println("       bench pledge-season [--rate R] [--duration S] [--warmup S]");
         System.err.println("       bench conference [--duration S]");
         System.err.println("       bench bulk-import [--rows N]");
+        System.err.println("       bench rebuild [--commit-interval-ms N]");
         System.err.println("common: --gateway URL --issuer URL --kafka HOST:PORT --mongo URI");
         System.exit(2);
     }

@@ -18,9 +18,13 @@ import com.mongodb.client.MongoCollection;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 
@@ -83,6 +87,32 @@ public final class Baselines {
     }
 
     /** The bare MongoDB driver: single inserts (like one API write) and unordered bulk inserts of 1,000. */
+    /** The bare Kafka consumer reading a whole topic from offset 0 (read_committed, as the aggregator reads). */
+    public static Map<String, Object> kafkaConsumer(String bootstrapServers, String topic) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        long records = 0;
+        long start = System.nanoTime();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                records += consumer.poll(Duration.ofMillis(500)).count();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("records", records);
+        result.put("seconds", Math.round(seconds * 100) / 100.0);
+        result.put("perSecond", Math.round(records / seconds));
+        return result;
+    }
+
     public static Map<String, Object> mongoInserts(String uri, int documents, int documentBytes) {
         try (MongoClient client = MongoClients.create(uri)) {
             MongoCollection<Document> collection = client.getDatabase("neuguong_bench").getCollection("baseline");

@@ -46,6 +46,9 @@ public final class AggregationTopology {
     public static final String REASON_HEADER = "neuguong-dlt-reason";
     public static final String ORIGIN_HEADER = "neuguong-dlt-origin";
     private static final String AGGREGATES_STORE = "unit-year-aggregates";
+    private static final String DELTAS = "unit-year-deltas";
+    /** The internal topic (after the application id) through which the deltas reach their unit's aggregate. */
+    public static final String REPARTITION_TOPIC_SUFFIX = DELTAS + "-repartition";
 
     private final List<EventSource> sources;
     private final JsonMapper jsonMapper;
@@ -71,7 +74,7 @@ public final class AggregationTopology {
         }
         JsonSerde<UnitYearAggregate> aggregateSerde = new JsonSerde<>(jsonMapper, UnitYearAggregate.class);
         KStream<String, UnitYearAggregate> aggregates = deltas
-                .groupByKey(Grouped.with("unit-year-deltas", Serdes.String(),
+                .groupByKey(Grouped.with(DELTAS, Serdes.String(),
                         new JsonSerde<>(jsonMapper, UnitYearDelta.class)))
                 .aggregate(() -> UnitYearAggregate.EMPTY,
                         (key, delta, aggregate) -> aggregate.plus(delta, clock.instant()),
