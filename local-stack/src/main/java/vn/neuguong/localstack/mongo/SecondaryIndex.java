@@ -43,6 +43,9 @@ final class SecondaryIndex<P> extends Index<P> {
     @Override
     public synchronized boolean canHandle(Document query) {
         Document pinned = PinnedConditions.of(query);
+        if (equalityValues(pinned.get(ID)) != null) {
+            return false; // the _id index finds the few documents named; this one may list thousands
+        }
         return pinsEveryKey(pinned) || (isSparse() && excludesMissing(pinned.get(getKeys().get(0).getKey())));
     }
 

@@ -50,8 +50,9 @@ import vn.neuguong.contracts.CloudEvents;
  * <p>It learns of new events two ways: the writing service tells it which document it just wrote
  * ({@link #documentWritten}), which is published at once by primary-key lookups; and a periodic sweep finds every
  * document still pending (written by another instance, left by a crash, or waiting while Kafka was down). The
- * sweep is index-backed on MongoDB; on the embedded server, which ignores secondary indexes, it scans, which is why
- * it runs only every {@code sweep-interval} (or back to back while it keeps finding full batches).
+ * sweep is index-backed, but the embedded server reads every pending document to sort them, so it runs only every
+ * {@code sweep-interval} (or back to back while it keeps finding full batches), and never while documents written
+ * here are still waiting: they are the fast path, and during a bulk import they are also everything pending.
  *
  * <p>Several instances may run: each claims a document with a lease before publishing it, so two relays rarely
  * publish the same event (and when they do, it is a harmless duplicate).
@@ -101,7 +102,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Publishes what was written since the last round, and sweeps when due; returns the events published. */
     public int relayOnce() {
-        boolean sweep = System.nanoTime() - nextSweepNanos >= 0;
+        boolean hinted = written.values().stream().anyMatch(hints -> !hints.isEmpty());
+        boolean sweep = !hinted && System.nanoTime() - nextSweepNanos >= 0;
         boolean backlog = false;
         int count = 0;
         for (String name : properties.collections()) {
