@@ -46,6 +46,8 @@ class ImportProcessor {
     private static final Logger log = LoggerFactory.getLogger(ImportProcessor.class);
     private static final int DUPLICATE_KEY = 11000;
     private static final Duration REGISTRY_WAIT = Duration.ofSeconds(60);
+    /** Distinct (unit, year, action) texts a job keeps for near-copy checks: a few tens of MB at most. */
+    private static final int NEAR_COPY_TEXTS = 100_000;
 
     private final PledgeValidator validator;
     private final PledgeFactory factory;
@@ -73,16 +75,17 @@ class ImportProcessor {
             awaitRegistry();
             jobs.started(job.id(), countRows(job.format(), file), clock.instant());
             ImportProgress progress = new ImportProgress(properties.maxRejectedDetails());
+            NearCopyIndex nearCopies = new NearCopyIndex(NEAR_COPY_TEXTS);
             try (PledgeDraftReader reader = open(job.format(), file)) {
                 List<PledgeDraft> batch = new ArrayList<>();
                 for (PledgeDraft draft = reader.next(); draft != null; draft = reader.next()) {
                     batch.add(draft);
                     if (batch.size() == properties.batchSize()) {
-                        processBatch(job, reader, batch, progress);
+                        processBatch(job, reader, batch, progress, nearCopies);
                         batch.clear();
                     }
                 }
-                processBatch(job, reader, batch, progress);
+                processBatch(job, reader, batch, progress, nearCopies);
             }
             jobs.finished(job.id(), ImportStatus.COMPLETED, null, clock.instant());
             log.info("Import {} completed: {} pledges accepted, {} duplicates, {} rows rejected", job.id(),
@@ -141,7 +144,7 @@ class ImportProcessor {
     }
 
     private void processBatch(ImportJob job, PledgeDraftReader reader, List<PledgeDraft> batch,
-                              ImportProgress progress) {
+                              ImportProgress progress, NearCopyIndex nearCopies) {
         CurrentUser importer = job.importer().asUser();
         List<Candidate> candidates = new ArrayList<>();
         for (PledgeDraft draft : batch) {
@@ -167,15 +170,16 @@ class ImportProcessor {
                         List.of(new FieldProblem("unitId", forbidden.getMessage()))))));
             }
         }
-        insert(job, candidates, progress);
+        insert(job, candidates, progress, nearCopies);
         jobs.progressed(job.id(), progress, clock.instant());
     }
 
-    private void insert(ImportJob job, List<Candidate> candidates, ImportProgress progress) {
+    private void insert(ImportJob job, List<Candidate> candidates, ImportProgress progress, NearCopyIndex nearCopies) {
         if (candidates.isEmpty()) {
             return;
         }
-        // One indexed query per (unit, year) of the batch, with that group's band keys only.
+        nearCopies.trim();
+        // One indexed query per (unit, year) of the batch, with the band keys not asked about yet in this job.
         Map<String, Set<String>> bandKeysByUnitAndYear = new LinkedHashMap<>();
         List<List<Pledge.Commitment>> commitments = new ArrayList<>();
         for (Candidate candidate : candidates) {
@@ -185,13 +189,15 @@ class ImportProcessor {
                     + candidate.draft().request().year(), group -> new HashSet<>())
                     .addAll(PledgeFactory.similarityKeys(pledgeCommitments));
         }
-        List<PledgeRepository.SimilarCandidate> stored = new ArrayList<>();
         bandKeysByUnitAndYear.forEach((group, keys) -> {
             String[] unitAndYear = group.split("\\|");
-            stored.addAll(pledges.nearCopyCandidates(List.of(unitAndYear[0]),
-                    List.of(Integer.valueOf(unitAndYear[1])), keys, null));
+            int year = Integer.parseInt(unitAndYear[1]);
+            Set<String> notAsked = nearCopies.notAskedYet(unitAndYear[0], year, keys);
+            if (!notAsked.isEmpty()) {
+                pledges.nearCopyCandidates(List.of(unitAndYear[0]), List.of(year), notAsked, null)
+                        .forEach(nearCopies::add);
+            }
         });
-        NearCopyIndex nearCopies = new NearCopyIndex(stored);
 
         List<Pledge> batch = new ArrayList<>();
         List<OutboxEvent> events = new ArrayList<>();

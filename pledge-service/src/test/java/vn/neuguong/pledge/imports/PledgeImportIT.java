@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +49,7 @@ class PledgeImportIT {
     private Api api;
     private String officer;
     private OrgUnit bulkCommune;
+    private OrgUnit copyCommune;
 
     @BeforeAll
     void orgUnits() {
@@ -59,7 +61,8 @@ class PledgeImportIT {
         OrgUnit cell = OrgUnits.unit("example-c-na-hoa", OrgUnitLevel.CELL, commune, LocalDate.of(2025, 7, 1), null);
         OrgUnit other = OrgUnits.unit("example-w-other", OrgUnitLevel.GRASSROOTS, province, null, null);
         bulkCommune = OrgUnits.unit(units.id("w"), OrgUnitLevel.GRASSROOTS, province, null, null);
-        List<OrgUnit> all = new ArrayList<>(List.of(root, province, commune, cell, other, bulkCommune));
+        copyCommune = OrgUnits.unit(units.id("w"), OrgUnitLevel.GRASSROOTS, province, null, null);
+        List<OrgUnit> all = new ArrayList<>(List.of(root, province, commune, cell, other, bulkCommune, copyCommune));
         for (int i = 0; i < CELLS; i++) {
             all.add(OrgUnits.unit(units.id("c" + i), OrgUnitLevel.CELL, bulkCommune, null, null));
         }
@@ -198,6 +201,50 @@ class PledgeImportIT {
         assertThat(job.get("rowsRead").asLong()).isEqualTo(rows);
         assertThat(job.get("accepted").asLong()).isEqualTo(rows / 2);
         assertThat(job.get("rejectedRowCount").asLong()).isZero();
+    }
+
+    @Test
+    void nearCopiesAreFoundAmongStoredPledgesAndEarlierBatchesOfTheSameFile() {
+        String copyOfficer = TestInfrastructure.get().token("officer-copies", "Bí thư", copyCommune.id(),
+                Role.UNIT_OFFICER);
+        String stored = "Hướng dẫn 40 hộ kinh doanh trên địa bàn xã kê khai thuế điện tử qua ứng dụng eTax Mobile";
+        assertThat(api.post("/api/pledges", copyOfficer, Map.of("year", 2026, "unitId", copyCommune.id(),
+                "pledger", Map.of("kind", "INDIVIDUAL", "memberId", "copies-stored", "fullName", "Lê Văn Mẫu",
+                        "position", "Công chức tài chính"),
+                "commitments", List.of(Map.of("area", "DUTY", "action", stored, "linkedDuty", "Công chức tài chính",
+                        "measure", "Số hộ kê khai", "target", "40 hộ", "dueDate", "2026-10-31")))).status())
+                .isEqualTo(201);
+        String firstBatch = "Trồng và chăm sóc 25 cây sao đen dọc tuyến đường trục chính của thôn Đồng Tâm";
+        StringBuilder csv = new StringBuilder("year,unitId,pledgerKind,memberId,fullName,area,action,linkedDuty,"
+                + "measure,target,dueDate\n");
+        row(csv, "copies-first", firstBatch);
+        for (int i = 0; i < 500; i++) { // the rest of the first batch
+            row(csv, "copies-filler-" + i, "Sửa chữa " + (i + 1) + " bóng đèn chiếu sáng công cộng ở tổ dân phố số "
+                    + i + " trước ngày lễ");
+        }
+        row(csv, "copies-of-stored", stored.replace("40 hộ", "45 hộ"));
+        row(csv, "copies-of-first-batch", firstBatch.replace("25 cây", "30 cây"));
+        row(csv, "copies-nothing", "Tổ chức 2 buổi nói chuyện chuyên đề về phòng chống ma túy cho đoàn viên thanh niên");
+
+        JsonNode job = importAndWait(copyOfficer, "text/csv", csv.toString(), Duration.ofMinutes(2));
+
+        assertThat(job.get("accepted").asLong()).isEqualTo(504);
+        assertThat(findings("copies-of-stored")).contains("COPIES_OTHER_PLEDGE");
+        assertThat(findings("copies-of-first-batch")).contains("COPIES_OTHER_PLEDGE");
+        assertThat(findings("copies-nothing")).doesNotContain("COPIES_OTHER_PLEDGE");
+    }
+
+    private void row(StringBuilder csv, String memberId, String action) {
+        csv.append("2026,").append(copyCommune.id()).append(",INDIVIDUAL,").append(memberId).append(",Đảng viên ")
+                .append(memberId).append(",DUTY,\"").append(action).append("\",Đảng viên chi bộ,Kết quả,1 việc,")
+                .append("2026-10-31\n");
+    }
+
+    private String findings(String memberId) {
+        org.bson.Document pledge = mongo.getCollection("pledges")
+                .find(new org.bson.Document("pledger.memberId", memberId)).first();
+        assertThat(pledge).as(memberId).isNotNull();
+        return pledge.get("specificity").toString();
     }
 
     private static void sleep(long millis) {
