@@ -9,11 +9,13 @@
 #   ./local.sh tokens          demo tokens as shell exports: eval "$(./local.sh tokens)"
 #   ./local.sh demo [options]  publish a realistic season through the API (starts the system if needed)
 #   ./local.sh bench [scenario] [options]
-#                              run a benchmark scenario (pledge-season, …) against it; results in target/bench/
+#                              run a benchmark scenario (pledge-season, bulk-import, rebuild, conference)
+#                              against it; results in target/bench/
 #
 # Everything lives under .local/ (NEUGUONG_HOME): data/, logs/<name>.log, pids/<name>.pid.
 # Environment: NEUGUONG_PORT_OFFSET (added to every port), NEUGUONG_<GATEWAY|PLEDGE|RECOGNITION|REPORTING|KAFKA|
-# KAFKA_CONTROLLER|MONGO|ISSUER>_PORT, NEUGUONG_JAVA_OPTS, NEUGUONG_START_TIMEOUT (seconds, default 300),
+# KAFKA_CONTROLLER|MONGO|ISSUER>_PORT, NEUGUONG_JAVA_OPTS (services), NEUGUONG_LOCAL_STACK_JAVA_OPTS (broker and
+# database), NEUGUONG_START_TIMEOUT (seconds, default 300),
 # NEUGUONG_STOP_TIMEOUT (seconds, default 30), NEUGUONG_SKIP_BUILD=1 (never build; fail if a jar is missing).
 set -euo pipefail
 
@@ -38,6 +40,8 @@ MONGO_PORT="${NEUGUONG_MONGO_PORT:-$((27017 + OFFSET))}"
 GATEWAY_URL="http://localhost:$GATEWAY_PORT"
 ISSUER_URL="http://localhost:$ISSUER_PORT"
 JAVA_OPTS="${NEUGUONG_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8}"
+# The local stack holds the broker and the embedded database, whose indexes live in memory (rebuilt at start).
+LOCAL_STACK_JAVA_OPTS="${NEUGUONG_LOCAL_STACK_JAVA_OPTS:--Xmx2g -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8}"
 START_TIMEOUT="${NEUGUONG_START_TIMEOUT:-300}"
 STOP_TIMEOUT="${NEUGUONG_STOP_TIMEOUT:-30}"
 
@@ -140,9 +144,11 @@ launch() {
   local log
   log="$(log_of "$name")"
   : >"$log"
-  # shellcheck disable=SC2086,SC2016 # JAVA_OPTS is a list of options; $$ and $@ belong to the inner shell
+  local opts="$JAVA_OPTS"
+  [[ "$name" == local-stack ]] && opts="$LOCAL_STACK_JAVA_OPTS"
+  # shellcheck disable=SC2086,SC2016 # opts is a list of options; $$ and $@ belong to the inner shell
   setsid bash -c 'echo $$ >"$0"; exec "$@"' "$(pid_file "$name")" \
-    "$(java_cmd)" $JAVA_OPTS -jar "$(jar_of "$name")" "$@" </dev/null >>"$log" 2>&1 &
+    "$(java_cmd)" $opts -jar "$(jar_of "$name")" "$@" </dev/null >>"$log" 2>&1 &
   local waited=0
   until [[ -s "$(pid_file "$name")" ]]; do
     sleep 0.1; waited=$((waited + 1))

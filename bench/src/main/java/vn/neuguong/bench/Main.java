@@ -66,7 +66,7 @@ public final class Main {
         ApiClient api = api(options);
         double rate = Double.parseDouble(options.getOrDefault("rate", "200"));
         Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "30")));
-        Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "20")));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("machine", machine());
         switch (scenario) {

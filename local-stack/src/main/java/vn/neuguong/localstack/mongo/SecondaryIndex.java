@@ -31,10 +31,7 @@ final class SecondaryIndex<P> extends Index<P> {
     private static final Set<String> RANGE_OPERATORS = Set.of("$lt", "$lte", "$gt", "$gte");
 
     private final Map<KeyValue, Set<P>> positionsByKey = new HashMap<>();
-    private final Map<Object, Entry<P>> entriesById = new HashMap<>();
-
-    private record Entry<P>(P position, Set<KeyValue> keys) {
-    }
+    private final Map<Object, P> positionsById = new HashMap<>();
 
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
@@ -80,7 +77,7 @@ final class SecondaryIndex<P> extends Index<P> {
     public synchronized Iterable<P> getPositions(Document query) {
         Document pinned = PinnedConditions.of(query);
         if (!pinsEveryKey(pinned)) {
-            return inStorageOrder(new LinkedHashSet<>(entriesById.values().stream().map(Entry::position).toList()));
+            return inStorageOrder(new LinkedHashSet<>(positionsById.values()));
         }
         List<List<Object>> tuples = List.of(List.of());
         for (IndexKey key : getKeys()) {
@@ -141,30 +138,37 @@ final class SecondaryIndex<P> extends Index<P> {
                 .allMatch(key -> Missing.isNullOrMissing(Utils.getSubdocumentValue(document, key.getKey())))) {
             return;
         }
-        Set<KeyValue> keys = new LinkedHashSet<>();
-        for (KeyValue key : getKeyValues(document)) {
-            keys.add(key.normalized());
-        }
-        entriesById.put(document.get(ID), new Entry<>(position, keys));
-        for (KeyValue key : keys) {
+        positionsById.put(document.get(ID), position);
+        for (KeyValue key : keysOf(document)) {
             positionsByKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(position);
         }
     }
 
+    /** The document as stored: its keys are computed again rather than kept, which halves the index's memory. */
     @Override
     public synchronized P remove(Document document) {
-        Entry<P> entry = entriesById.remove(document.get(ID));
-        if (entry == null) {
+        P position = positionsById.remove(document.get(ID));
+        if (position == null) {
             return null;
         }
-        for (KeyValue key : entry.keys()) {
+        for (KeyValue key : keysOf(document)) {
             Set<P> positions = positionsByKey.get(key);
-            positions.remove(entry.position());
-            if (positions.isEmpty()) {
-                positionsByKey.remove(key);
+            if (positions != null) {
+                positions.remove(position);
+                if (positions.isEmpty()) {
+                    positionsByKey.remove(key);
+                }
             }
         }
-        return entry.position();
+        return position;
+    }
+
+    private Set<KeyValue> keysOf(Document document) {
+        Set<KeyValue> keys = new LinkedHashSet<>();
+        for (KeyValue key : getKeyValues(document)) {
+            keys.add(key.normalized());
+        }
+        return keys;
     }
 
     @Override
@@ -176,8 +180,7 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public synchronized P getPosition(Document document) {
-        Entry<P> entry = entriesById.get(document.get(ID));
-        return entry == null ? null : entry.position();
+        return positionsById.get(document.get(ID));
     }
 
     @Override
@@ -192,7 +195,7 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public synchronized long getCount() {
-        return entriesById.size();
+        return positionsById.size();
     }
 
     @Override
@@ -203,6 +206,6 @@ final class SecondaryIndex<P> extends Index<P> {
     @Override
     public synchronized void drop() {
         positionsByKey.clear();
-        entriesById.clear();
+        positionsById.clear();
     }
 }
