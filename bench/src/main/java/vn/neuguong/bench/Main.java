@@ -32,7 +32,7 @@ import vn.neuguong.contracts.Topics;
  *   bench pledge-season [--rate R] [--duration S] [--warmup S]
  *   bench conference [--duration S]
  *   bench bulk-import [--rows N]
- *   bench rebuild [--commit-interval-ms N]
+ *   bench rebuild [--commit-interval-ms N] [--threads N]
  * </pre>
  * Common options: --gateway URL, --issuer URL, --kafka HOST:PORT, --mongo URI.
  */
@@ -94,7 +94,8 @@ public final class Main {
             case "rebuild" -> {
                 String kafka = options.getOrDefault("kafka", "localhost:9092");
                 result.put("result", new Rebuild(kafka, options.getOrDefault("mongo", "mongodb://localhost:27017"),
-                        Duration.ofMillis(Long.parseLong(options.getOrDefault("commit-interval-ms", "100")))).run());
+                        Duration.ofMillis(Long.parseLong(options.getOrDefault("commit-interval-ms", "100"))),
+                        Integer.parseInt(options.getOrDefault("threads", "1"))).run());
                 Map<String, Object> baselines = new LinkedHashMap<>();
                 baselines.put("kafkaConsumer", Baselines.kafkaConsumer(kafka, Topics.PLEDGE_EVENTS));
                 result.put("baselines", baselines);
@@ -159,7 +160,7 @@ public final class Main {
                 .get("kafkaConsumer");
         line("rebuild events replayed", result.get("events") + " from " + result.get("topic") + " ("
                 + result.get("partitions") + " partitions, exactly-once, commit every "
-                + result.get("commitIntervalMs") + " ms)");
+                + result.get("commitIntervalMs") + " ms, " + result.get("streamThreads") + " stream thread(s))");
         line("rebuild events/s", result.get("eventsPerSecond") + " (" + result.get("seconds") + " s from start; "
                 + result.get("eventsPerSecondRunning") + "/s over the " + result.get("secondsRunning") + " s running)");
         line("rebuild equals the live figures", result.get("equalsLive") + " (" + result.get("unitYears")
@@ -232,7 +233,7 @@ public final class Main {
         System.err.println("       bench pledge-season [--rate R] [--duration S] [--warmup S]");
         System.err.println("       bench conference [--duration S]");
         System.err.println("       bench bulk-import [--rows N]");
-        System.err.println("       bench rebuild [--commit-interval-ms N]");
+        System.err.println("       bench rebuild [--commit-interval-ms N] [--threads N]");
         System.err.println("common: --gateway URL --issuer URL --kafka HOST:PORT --mongo URI");
         System.exit(2);
     }

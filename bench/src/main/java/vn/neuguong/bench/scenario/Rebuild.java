@@ -56,13 +56,15 @@ public final class Rebuild {
     private final String bootstrapServers;
     private final String mongoUri;
     private final Duration commitInterval;
+    private final int threads;
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    public Rebuild(String bootstrapServers, String mongoUri, Duration commitInterval) {
+    public Rebuild(String bootstrapServers, String mongoUri, Duration commitInterval, int threads) {
         this.bootstrapServers = bootstrapServers;
         this.mongoUri = mongoUri;
         this.commitInterval = commitInterval;
+        this.threads = threads;
     }
 
     public Map<String, Object> run() throws Exception {
@@ -109,6 +111,7 @@ public final class Rebuild {
             result.put("partitions", ends.size());
             result.put("events", events);
             result.put("commitIntervalMs", commitInterval.toMillis());
+            result.put("streamThreads", threads);
             result.put("seconds", Math.round(seconds * 100) / 100.0);
             result.put("eventsPerSecond", Math.round(events / seconds));
             result.put("secondsRunning", Math.round(secondsRunning * 100) / 100.0);
@@ -128,6 +131,7 @@ public final class Rebuild {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
