@@ -39,9 +39,11 @@ MONGO_PORT="${NEUGUONG_MONGO_PORT:-$((27017 + OFFSET))}"
 
 GATEWAY_URL="http://localhost:$GATEWAY_PORT"
 ISSUER_URL="http://localhost:$ISSUER_PORT"
-JAVA_OPTS="${NEUGUONG_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8}"
+# Six JVMs share a developer's few cores: the client compiler only (TieredStopAtLevel=1) halves the start and
+# spares the minutes of C2 compilation that dominated the first benchmark runs (docs/performance.md).
+JAVA_OPTS="${NEUGUONG_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8}"
 # The local stack holds the broker and the embedded database, whose indexes live in memory (rebuilt at start).
-LOCAL_STACK_JAVA_OPTS="${NEUGUONG_LOCAL_STACK_JAVA_OPTS:--Xmx2g -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8}"
+LOCAL_STACK_JAVA_OPTS="${NEUGUONG_LOCAL_STACK_JAVA_OPTS:--Xmx2g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8}"
 START_TIMEOUT="${NEUGUONG_START_TIMEOUT:-300}"
 STOP_TIMEOUT="${NEUGUONG_STOP_TIMEOUT:-30}"
 
