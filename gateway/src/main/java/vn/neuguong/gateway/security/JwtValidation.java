@@ -1,5 +1,6 @@
 package vn.neuguong.gateway.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -38,8 +39,9 @@ final class JwtValidation {
                 : NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithm(SignatureAlgorithm.RS256))
                 .build();
         decoder.setJwtValidator(validator(issuerUri, audiences, clockSkew));
-        return token -> decoder.decode(token).onErrorMap(failure -> !(failure instanceof JwtException),
-                failure -> new JwtException("The token issuer's keys cannot be fetched", failure));
+        return new VerifiedTokenCache(token -> decoder.decode(token).onErrorMap(
+                failure -> !(failure instanceof JwtException),
+                failure -> new JwtException("The token issuer's keys cannot be fetched", failure)), Clock.systemUTC());
     }
 
     static OAuth2TokenValidator<Jwt> validator(String issuerUri, List<String> audiences, Duration clockSkew) {

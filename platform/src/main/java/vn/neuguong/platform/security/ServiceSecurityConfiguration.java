@@ -1,9 +1,11 @@
 package vn.neuguong.platform.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -11,6 +13,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -70,6 +73,18 @@ public class ServiceSecurityConfiguration {
     @Bean
     OAuth2TokenValidator<Jwt> boundedClockSkew(@Value("${neuguong.security.clock-skew:30s}") Duration clockSkew) {
         return new JwtTimestampValidator(clockSkew);
+    }
+
+    /** Every token decoder (Boot's issuer-uri one) remembers the tokens it verified: {@link VerifiedTokenCache}. */
+    @Bean
+    static BeanPostProcessor verifiedTokenCache() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokenCache)
+                        ? new VerifiedTokenCache(decoder, Clock.systemUTC()) : bean;
+            }
+        };
     }
 
     static JwtAuthenticationConverter rolesClaimConverter() {
