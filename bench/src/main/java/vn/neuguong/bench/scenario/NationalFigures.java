@@ -42,6 +42,15 @@ final class NationalFigures {
         return byProvince;
     }
 
+    /** How many pledges of the year are stored under the unit, as the pledge service counts them. */
+    long stored(String unitId) {
+        ApiResponse response = api.get(board, "/api/pledges?unitId=" + unitId + "&year=" + year + "&size=1");
+        if (!response.ok()) {
+            throw new IllegalStateException("Pledges of " + unitId + ": HTTP " + response.status() + " " + response.body());
+        }
+        return response.body().path("total").asLong();
+    }
+
     /** The current provinces and up to {@code perProvince} of each one's communes. */
     List<Commune> communes(int perProvince) {
         List<Commune> communes = new ArrayList<>();
