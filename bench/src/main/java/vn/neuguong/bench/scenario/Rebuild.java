@@ -24,7 +24,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -36,6 +35,7 @@ import org.bson.Document;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import vn.neuguong.bench.kafka.TopicToEnd;
 import vn.neuguong.contracts.Topics;
 import vn.neuguong.reporting.aggregate.AggregationTopology;
 import vn.neuguong.reporting.aggregate.PledgeEvents;
@@ -197,17 +197,8 @@ public final class Rebuild {
         Map<String, Map<String, Long>> rebuilt = new TreeMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    UnitYearAggregate aggregate = json.readValue(record.value(), UnitYearAggregate.class);
-                    rebuilt.put(record.key(), pledgeCounters(aggregate.counters()));
-                }
-            }
+            TopicToEnd.read(consumer, topic, record -> rebuilt.put(record.key(),
+                    pledgeCounters(json.readValue(record.value(), UnitYearAggregate.class).counters())));
         }
         rebuilt.values().removeIf(Map::isEmpty);
         return rebuilt;
