@@ -1,9 +1,5 @@
 package vn.neuguong.platform.health;
 
-import java.util.concurrent.TimeUnit;
-
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.bson.Document;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
@@ -33,16 +29,7 @@ public class HealthConfiguration {
     }
 
     @Bean
-    HealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
-        return () -> {
-            try (AdminClient client = AdminClient.create(admin.getConfigurationProperties())) {
-                var cluster = client.describeCluster(new DescribeClusterOptions().timeoutMs(3_000));
-                int brokers = cluster.nodes().get(3, TimeUnit.SECONDS).size();
-                return Health.up().withDetail("clusterId", cluster.clusterId().get(3, TimeUnit.SECONDS))
-                        .withDetail("brokers", brokers).build();
-            } catch (Exception e) {
-                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
-            }
-        };
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+        return new KafkaHealthIndicator(admin.getConfigurationProperties());
     }
 }
