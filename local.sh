@@ -398,7 +398,7 @@ ensure_running() {
 run_client() {
   ensure_running
   "$(java_cmd)" -Dfile.encoding=UTF-8 -jar "$(jar_of bench)" "$@" --gateway "$GATEWAY_URL" --issuer "$ISSUER_URL" \
-    --kafka "localhost:$KAFKA_PORT" --mongo "mongodb://localhost:$MONGO_PORT"
+    --kafka "localhost:$KAFKA_PORT" --mongo "mongodb://localhost:$MONGO_PORT" --pids "$PID_DIR"
 }
 
 usage() {

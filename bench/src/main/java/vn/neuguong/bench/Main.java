@@ -6,16 +6,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import vn.neuguong.bench.Options.UsageException;
 import vn.neuguong.bench.baseline.Baselines;
 import vn.neuguong.bench.client.ApiClient;
 import vn.neuguong.bench.client.ApiClient.Identity;
+import vn.neuguong.bench.cost.ProcessCpu;
 import vn.neuguong.bench.demo.DemoRecognition;
 import vn.neuguong.bench.demo.DemoReports;
 import vn.neuguong.bench.demo.DemoSeason;
@@ -23,6 +28,7 @@ import vn.neuguong.bench.scenario.BulkImport;
 import vn.neuguong.bench.scenario.ConferenceCheckIns;
 import vn.neuguong.bench.scenario.PledgeSeason;
 import vn.neuguong.bench.scenario.Rebuild;
+import vn.neuguong.bench.scenario.SeasonData;
 import vn.neuguong.contracts.Topics;
 
 /**
@@ -34,79 +40,151 @@ import vn.neuguong.contracts.Topics;
  *   bench bulk-import [--rows N]
  *   bench rebuild [--commit-interval-ms N] [--threads N]
  * </pre>
- * Common options: --gateway URL, --issuer URL, --kafka HOST:PORT, --mongo URI.
+ * Every bench scenario also takes --preload N (import N pledges first), --compare FILE (an earlier result of the same
+ * scenario, printed beside this one with the ratio) and --idle S (how long the processes are watched idle first).
+ * Common options: --gateway URL, --issuer URL, --kafka HOST:PORT, --mongo URI, --pids DIR (local.sh's pid files).
  */
 public final class Main {
 
+    private static final Set<String> COMMON = Set.of("gateway", "issuer", "kafka", "mongo", "pids");
+    private static final Set<String> DEMO = Set.of("year", "communes", "members", "seed");
+    private static final Set<String> EVERY_SCENARIO = Set.of("preload", "compare", "idle");
+    private static final Map<String, Set<String>> SCENARIOS = Map.of(
+            "pledge-season", Set.of("rate", "duration", "warmup"),
+            "bulk-import", Set.of("rows"),
+            "rebuild", Set.of("commit-interval-ms", "threads"),
+            "conference", Set.of("duration"));
+
     public static void main(String[] args) throws Exception {
-        if (args.length == 0) {
+        try {
+            Command command = parse(args);
+            if (command.scenario() == null) {
+                demo(command.options());
+            } else {
+                bench(command.scenario(), command.options());
+            }
+        } catch (UsageException e) {
+            System.err.println("bench: " + e.getMessage());
             usage();
-        }
-        switch (args[0]) {
-            case "demo" -> demo(options(args, 1));
-            case "bench" -> bench(args.length > 1 && !args[1].startsWith("--") ? args[1] : "pledge-season",
-                    options(args, args.length > 1 && !args[1].startsWith("--") ? 2 : 1));
-            default -> usage();
+            System.exit(2);
         }
     }
 
-    private static void demo(Map<String, String> options) throws Exception {
-        int year = Integer.parseInt(options.getOrDefault("year", String.valueOf(DemoSeason.currentYear())));
-        DemoSeason season = new DemoSeason(api(options), year, Integer.parseInt(options.getOrDefault("communes", "3")),
-                Integer.parseInt(options.getOrDefault("members", "8")), Long.parseLong(options.getOrDefault("seed", "5")));
+    /** What the command line asks for: the demo ({@code scenario} null) or a bench scenario, with its options. */
+    record Command(String scenario, Options options) {
+    }
+
+    static Command parse(String[] args) {
+        if (args.length == 0) {
+            throw new UsageException("say demo or bench");
+        }
+        return switch (args[0]) {
+            case "demo" -> new Command(null, Options.parse("demo", args, 1, union(COMMON, DEMO)));
+            case "bench" -> {
+                boolean named = args.length > 1 && !args[1].startsWith("--");
+                String scenario = named ? args[1] : "pledge-season";
+                if (!SCENARIOS.containsKey(scenario)) {
+                    throw new UsageException("unknown scenario '" + scenario + "'; one of: "
+                            + String.join(", ", new TreeSet<>(SCENARIOS.keySet())));
+                }
+                yield new Command(scenario, Options.parse("bench " + scenario, args, named ? 2 : 1,
+                        union(COMMON, EVERY_SCENARIO, SCENARIOS.get(scenario))));
+            }
+            default -> throw new UsageException("unknown command '" + args[0] + "'; say demo or bench");
+        };
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> union = new HashSet<>();
+        for (Set<String> set : sets) {
+            union.addAll(set);
+        }
+        return union;
+    }
+
+    private static void demo(Options options) throws Exception {
+        int year = options.integer("year", DemoSeason.currentYear(), 2016);
+        int communes = options.integer("communes", 3, 1);
+        int members = options.integer("members", 8, 1);
+        long seed = options.number("seed", 5, Long.MIN_VALUE);
+        ApiClient api = api(options);
         long started = System.nanoTime();
-        var tally = new java.util.TreeMap<>(season.run());
-        tally.putAll(new DemoRecognition(api(options), year, Long.parseLong(options.getOrDefault("seed", "5"))).run());
-        tally.putAll(new DemoReports(api(options), year, Long.parseLong(options.getOrDefault("seed", "5"))).run());
+        var tally = new java.util.TreeMap<>(new DemoSeason(api, year, communes, members, seed).run());
+        tally.putAll(new DemoRecognition(api, year, seed).run());
+        tally.putAll(new DemoReports(api, year, seed).run());
         System.out.printf("Demo season %d published in %.1f s:%n", year, (System.nanoTime() - started) / 1e9);
         tally.forEach((what, count) -> System.out.printf("  %-40s %6d%n", what, count.get()));
     }
 
-    private static void bench(String scenario, Map<String, String> options) throws Exception {
+    /** Reads every option before anything runs, so that a mistake on the command line costs no preload. */
+    private static void bench(String scenario, Options options) throws Exception {
         ApiClient api = api(options);
-        double rate = Double.parseDouble(options.getOrDefault("rate", "200"));
-        Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "30")));
-        Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "20")));
+        String kafka = options.text("kafka", "localhost:9092");
+        String mongo = options.text("mongo", "mongodb://localhost:27017");
+        double rate = options.rate("rate", 200);
+        Duration duration = options.duration("duration", Duration.ofSeconds("conference".equals(scenario) ? 60 : 30));
+        Duration warmUp = options.duration("warmup", Duration.ofSeconds(20));
+        int rows = options.integer("rows", 200_000, 1);
+        Duration commitInterval = Duration.ofMillis(options.number("commit-interval-ms", 100, 0));
+        int threads = options.integer("threads", 1, 1);
+        long preload = options.number("preload", 0, 0);
+        Duration idle = options.duration("idle", Duration.ofSeconds(3));
+        Map<String, Object> earlier = options.path("compare").map(Main::read).orElse(null);
+        if (earlier != null && !scenario.equals(at(earlier, "result.scenario"))) {
+            throw new UsageException("--compare " + options.path("compare").get() + " is a result of "
+                    + at(earlier, "result.scenario") + ", not of " + scenario);
+        }
+        if (duration.toMillis() < 1_000) {
+            throw new UsageException("--duration must be at least 1 s");
+        }
+        ProcessCpu cpu = new ProcessCpu(options.path("pids").orElse(null));
+        SeasonData season = new SeasonData(api);
+
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("machine", machine());
+        if (preload > 0) {
+            result.put("preload", season.preload(preload));
+        }
+        long stored = season.stored();
+        result.put("storedAtStart", stored);
+        line("stored pledges of the year at start", String.format("%,d", stored));
+        cpu.sampleIdle(idle);
         switch (scenario) {
             case "pledge-season" -> {
-                result.put("result", new PledgeSeason(api, rate, duration, warmUp).run());
+                result.put("result", new PledgeSeason(api, cpu, rate, duration, warmUp).run());
                 Map<String, Object> baselines = new LinkedHashMap<>();
-                baselines.put("kafkaProducer", Baselines.kafkaProducer(options.getOrDefault("kafka", "localhost:9092"),
-                        50_000, 700));
-                baselines.put("mongoInserts", Baselines.mongoInserts(options.getOrDefault("mongo",
-                        "mongodb://localhost:27017"), 20_000, 1_500));
-                baselines.put("gatewayRead", Baselines.gatewayRead(URI.create(options.getOrDefault("gateway",
+                baselines.put("kafkaProducer", Baselines.kafkaProducer(kafka, 50_000, 700));
+                baselines.put("mongoInserts", Baselines.mongoInserts(mongo, 20_000, 1_500));
+                baselines.put("gatewayRead", Baselines.gatewayRead(URI.create(options.text("gateway",
                         "http://localhost:8080")), api.token(new Identity("bench-reader", "Bench", "vn",
                         List.of("CENTRAL_BOARD"))), rate, Duration.ofSeconds(Math.min(15, duration.toSeconds()))));
                 result.put("baselines", baselines);
                 printPledgeSeason(result);
             }
             case "bulk-import" -> {
-                result.put("result", new BulkImport(api, Integer.parseInt(options.getOrDefault("rows", "200000"))).run());
+                result.put("result", new BulkImport(api, cpu, rows).run());
                 Map<String, Object> baselines = new LinkedHashMap<>();
-                baselines.put("mongoInserts", Baselines.mongoInserts(options.getOrDefault("mongo",
-                        "mongodb://localhost:27017"), 20_000, 1_500));
+                baselines.put("mongoInserts", Baselines.mongoInserts(mongo, 20_000, 1_500));
                 result.put("baselines", baselines);
                 printBulkImport(result);
             }
             case "rebuild" -> {
-                String kafka = options.getOrDefault("kafka", "localhost:9092");
-                result.put("result", new Rebuild(kafka, options.getOrDefault("mongo", "mongodb://localhost:27017"),
-                        Duration.ofMillis(Long.parseLong(options.getOrDefault("commit-interval-ms", "100"))),
-                        Integer.parseInt(options.getOrDefault("threads", "1"))).run());
+                result.put("result", new Rebuild(cpu, kafka, mongo, commitInterval, threads).run());
                 Map<String, Object> baselines = new LinkedHashMap<>();
                 baselines.put("kafkaConsumer", Baselines.kafkaConsumer(kafka, Topics.PLEDGE_EVENTS));
                 result.put("baselines", baselines);
                 printRebuild(result);
             }
             case "conference" -> {
-                result.put("result", new ConferenceCheckIns(api, Duration.ofSeconds(Long.parseLong(
-                        options.getOrDefault("duration", "60")))).run());
+                result.put("result", new ConferenceCheckIns(api, cpu, duration).run());
                 printConference(result);
             }
-            default -> usage();
+            default -> throw new IllegalStateException("no scenario " + scenario);
+        }
+        printCost(result);
+        if (earlier != null) {
+            printComparison(scenario, earlier, result);
         }
         write(scenario, result);
     }
@@ -188,6 +266,63 @@ public final class Main {
                 + result.get("streamEvents") + " stream events)");
     }
 
+    @SuppressWarnings("unchecked")
+    private static void printCost(Map<String, Object> all) {
+        Map<String, Object> cost = (Map<String, Object>) at(all, "result.cost");
+        String unit = (String) cost.get("unit");
+        line("cost: CPU-ms per " + unit + ", all processes", at(cost, "system.cpuMsPerUnit") + " (" + cost.get("units")
+                + " " + unit + "s in a " + cost.get("windowSeconds") + " s window; " + at(cost, "system.cpuMs")
+                + " CPU-ms, of which idle " + at(cost, "system.idleCpuMs") + ")");
+        ((Map<String, Object>) cost.get("processes")).forEach((name, figures) -> line("  " + name
+                + (ProcessCpu.BENCH.equals(name) ? " (this client, not in the total)" : ""),
+                at(figures, "cpuMsPerUnit") + " (" + at(figures, "cpuMs") + " CPU-ms, idle " + at(figures, "idleCpuMs")
+                        + ")"));
+        line("cost: ceiling of this machine", cost.get("ceilingPerSecond") + " " + unit + "s/s (" + cost.get("cores")
+                + " cores × 1000 ÷ CPU-ms per " + unit + ")");
+        line("cost: other processes of the machine", cost.get("otherProcessesOfTheMachineCpuMs")
+                + " CPU-ms in the window (what makes wall-clock figures noisy)");
+        if (!((List<?>) cost.get("exited")).isEmpty()) {
+            line("cost: exited during the window", String.valueOf(cost.get("exited")));
+        }
+    }
+
+    /** The headline figures of an earlier run of the same scenario beside this run's, and their ratio. */
+    @SuppressWarnings("unchecked")
+    private static void printComparison(String scenario, Map<String, Object> earlier, Map<String, Object> now) {
+        List<String> figures = new ArrayList<>(List.of("storedAtStart"));
+        figures.addAll(switch (scenario) {
+            case "pledge-season" -> List.of("result.achievedPerSecond", "result.http.p50Ms", "result.http.p99Ms",
+                    "result.freshness.p50Ms", "result.freshness.p99Ms");
+            case "bulk-import" -> List.of("result.rowsPerSecond", "result.secondsUntilNationalReflectsAll");
+            case "rebuild" -> List.of("result.eventsPerSecond", "result.eventsPerSecondRunning");
+            default -> List.of("result.achievedPerSecond", "result.http.p99Ms", "result.lastCheckInToStreamedTotalsMs");
+        });
+        figures.add("result.cost.system.cpuMsPerUnit");
+        Set<String> processes = new TreeSet<>(((Map<String, Object>) at(now, "result.cost.processes")).keySet());
+        processes.forEach(name -> figures.add("result.cost.processes." + name + ".cpuMsPerUnit"));
+        figures.add("result.cost.ceilingPerSecond");
+        System.out.printf("%n%-48s %14s %14s %8s%n", "compared with an earlier run", "earlier", "now", "now ÷ earlier");
+        for (String figure : figures) {
+            Object before = at(earlier, figure);
+            Object after = at(now, figure);
+            System.out.printf("%-48s %14s %14s %8s%n", figure.replace("result.", "").replace("cost.processes.", ""),
+                    before, after, before instanceof Number && after instanceof Number ? ratio(after, before) : "");
+        }
+    }
+
+    /** The value at a dotted path of nested maps, or null. */
+    @SuppressWarnings("unchecked")
+    private static Object at(Object root, String path) {
+        Object value = root;
+        for (String key : path.split("\\.")) {
+            if (!(value instanceof Map)) {
+                return null;
+            }
+            value = ((Map<String, Object>) value).get(key);
+        }
+        return value;
+    }
+
     private static String ratio(Object numerator, Object denominator) {
         double d = ((Number) denominator).doubleValue();
         return d == 0 ? "n/a" : String.format("%.2f", ((Number) numerator).doubleValue() / d);
@@ -214,20 +349,18 @@ public final class Main {
         System.out.println("Full result: " + file);
     }
 
-    private static ApiClient api(Map<String, String> options) {
-        return new ApiClient(URI.create(options.getOrDefault("gateway", "http://localhost:8080")),
-                URI.create(options.getOrDefault("issuer", "http://localhost:8090")));
+    private static ApiClient api(Options options) {
+        return new ApiClient(URI.create(options.text("gateway", "http://localhost:8080")),
+                URI.create(options.text("issuer", "http://localhost:8090")));
     }
 
-    private static Map<String, String> options(String[] args, int from) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = from; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("Expected --option value at " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> read(Path file) {
+        try {
+            return JsonMapper.builder().build().readValue(file.toFile(), Map.class);
+        } catch (RuntimeException e) {
+            throw new UsageException("--compare " + file + ": not a result of the bench (" + e.getMessage() + ")");
         }
-        return options;
     }
 
     private static void usage() {
@@ -236,8 +369,10 @@ public final class Main {
         System.err.println("       bench conference [--duration S]");
         System.err.println("       bench bulk-import [--rows N]");
         System.err.println("       bench rebuild [--commit-interval-ms N] [--threads N]");
-        System.err.println("common: --gateway URL --issuer URL --kafka HOST:PORT --mongo URI");
-        System.exit(2);
+        System.err.println("every scenario: --preload N (pledges imported first) --compare FILE (an earlier result)");
+        System.err.println("                --idle S (processes watched idle first, default 3)");
+        System.err.println("durations: seconds (20) or 500ms, 20s, 5m, 1h");
+        System.err.println("common: --gateway URL --issuer URL --kafka HOST:PORT --mongo URI --pids DIR");
     }
 
     private Main() {

@@ -10,7 +10,7 @@ import java.util.Random;
  * Real-looking Vietnamese commitments for the demo season: concrete ones tied to a duty with a measure, a
  * target and a due date, and the generic ("chung chung") kind the reviews complain about.
  */
-final class PledgeTexts {
+public final class PledgeTexts {
 
     private static final String[] VILLAGES = {"Na Hoa", "Bản Chang", "Đồng Tâm", "Tân Lập", "Khuôn Nang", "Làng Mới",
         "Phú Thịnh", "Yên Thủy", "Cầu Đá", "An Bình", "Thượng Lâm", "Hòa Phong"};
@@ -26,16 +26,16 @@ final class PledgeTexts {
     private PledgeTexts() {
     }
 
-    static String fullName(Random random) {
+    public static String fullName(Random random) {
         return SURNAMES[random.nextInt(SURNAMES.length)] + " " + MIDDLE[random.nextInt(MIDDLE.length)] + " "
                 + GIVEN[random.nextInt(GIVEN.length)];
     }
 
-    static String position(Random random) {
+    public static String position(Random random) {
         return POSITIONS[random.nextInt(POSITIONS.length)];
     }
 
-    static List<Map<String, Object>> concrete(Random random, int year, int count) {
+    public static List<Map<String, Object>> concrete(Random random, int year, int count) {
         List<Map<String, Object>> all = new ArrayList<>();
         String village = VILLAGES[random.nextInt(VILLAGES.length)];
         int households = 20 + random.nextInt(60);
@@ -67,7 +67,7 @@ final class PledgeTexts {
         return List.copyOf(all.subList(0, count));
     }
 
-    static List<Map<String, Object>> generic(Random random, int count) {
+    public static List<Map<String, Object>> generic(Random random, int count) {
         List<Map<String, Object>> all = new ArrayList<>(List.of(
                 commitment("STUDY", "Thực hiện tốt việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
                         null, null, null, null),

@@ -25,6 +25,12 @@ public final class OpenLoop {
     }
 
     public static Outcome run(double ratePerSecond, Duration duration, Duration warmUp, Request request) {
+        return run(ratePerSecond, duration, warmUp, request, () -> { });
+    }
+
+    /** As above, calling {@code atMeasuredStart} just before the first request that is counted is due. */
+    public static Outcome run(double ratePerSecond, Duration duration, Duration warmUp, Request request,
+            Runnable atMeasuredStart) {
         long intervalNanos = (long) (1e9 / ratePerSecond);
         int warmUpCount = (int) (warmUp.toNanos() / intervalNanos);
         int total = warmUpCount + (int) (duration.toNanos() / intervalNanos);
@@ -39,6 +45,9 @@ public final class OpenLoop {
             long wait = intended - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
+            }
+            if (i == warmUpCount) {
+                atMeasuredStart.run();
             }
             boolean counted = i >= warmUpCount;
             inFlight[i] = request.send(i).handle((ok, error) -> {

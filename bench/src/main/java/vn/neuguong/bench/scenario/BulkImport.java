@@ -16,22 +16,26 @@ import tools.jackson.databind.JsonNode;
 import vn.neuguong.bench.client.ApiClient;
 import vn.neuguong.bench.client.ApiClient.Identity;
 import vn.neuguong.bench.client.ApiResponse;
+import vn.neuguong.bench.cost.ProcessCpu;
 import vn.neuguong.bench.scenario.NationalFigures.Commune;
 
 /**
  * A generated CSV of {@code rows} individual pledges (one commitment each, across communes of all provinces)
  * through the import API by an officer of the central office: rows per second until the job completes, and the
- * time until the national aggregate reflects every accepted pledge.
+ * time until the national aggregate reflects every accepted pledge. Its cost is the CPU time from the upload until
+ * then, per row.
  */
 public final class BulkImport {
 
     private final ApiClient api;
+    private final ProcessCpu cpu;
     private final int rows;
     private final int year = Year.now().getValue();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
-    public BulkImport(ApiClient api, int rows) {
+    public BulkImport(ApiClient api, ProcessCpu cpu, int rows) {
         this.api = api;
+        this.cpu = cpu;
         this.rows = rows;
     }
 
@@ -43,6 +47,7 @@ public final class BulkImport {
         Path file = generate(communes);
         long nationalBefore = figures.registered();
 
+        ProcessCpu.Sample window = cpu.sample();
         long started = System.nanoTime();
         ApiResponse upload = api.postFile(importer, "/api/pledges/imports", "text/csv", file);
         if (upload.status() != 202) {
@@ -64,6 +69,7 @@ public final class BulkImport {
             national = figures.registered();
         }
         double reflectedSeconds = (System.nanoTime() - started) / 1e9;
+        Map<String, Object> cost = cpu.costSince(window, "row", rows);
         Files.deleteIfExists(file);
 
         Map<String, Object> result = new LinkedHashMap<>();
@@ -78,6 +84,7 @@ public final class BulkImport {
         result.put("secondsUntilNationalReflectsAll", round(reflectedSeconds));
         result.put("nationalIncrease", national - nationalBefore);
         result.put("nationalExact", national - nationalBefore == accepted);
+        result.put("cost", cost);
         return result;
     }
 

@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import vn.neuguong.bench.client.ApiClient;
 import vn.neuguong.bench.client.ApiClient.Identity;
 import vn.neuguong.bench.client.ApiResponse;
+import vn.neuguong.bench.cost.ProcessCpu;
 import vn.neuguong.bench.load.OpenLoop;
 import vn.neuguong.bench.scenario.NationalFigures.Commune;
 
@@ -31,16 +32,21 @@ import vn.neuguong.bench.scenario.NationalFigures.Commune;
  *
  * <p>A commune's k-th check-in comes 3,321 check-ins after its (k−1)-th, so at any rate reached on one machine
  * they are seconds apart and arrive in order.
+ *
+ * <p>Its cost is the CPU time from the first check-in until the streamed totals equal the expected ones (or the
+ * wait for them gives up), per check-in.
  */
 public final class ConferenceCheckIns {
 
     public static final int CONNECTION_POINTS = 27_284;
 
     private final ApiClient api;
+    private final ProcessCpu cpu;
     private final Duration duration;
 
-    public ConferenceCheckIns(ApiClient api, Duration duration) {
+    public ConferenceCheckIns(ApiClient api, ProcessCpu cpu, Duration duration) {
         this.api = api;
+        this.cpu = cpu;
         this.duration = duration;
     }
 
@@ -75,6 +81,7 @@ public final class ConferenceCheckIns {
         Map<String, long[]> accepted = new ConcurrentHashMap<>();
         AtomicLong lastAck = new AtomicLong();
         double rate = plan.size() / (double) duration.toSeconds();
+        ProcessCpu.Sample window = cpu.sample();
         OpenLoop.Outcome outcome = OpenLoop.run(rate, duration, Duration.ZERO, index -> {
             CheckIn checkIn = plan.get(index % plan.size());
             return api.postAsync(officers.get(checkIn.commune().provinceId()), "/api/conferences/" + conferenceId
@@ -93,6 +100,7 @@ public final class ConferenceCheckIns {
         long expectedPoints = accepted.values().stream().mapToLong(figures -> figures[0]).sum();
         long expectedAttendees = accepted.values().stream().mapToLong(figures -> figures[1]).sum();
         Long streamedAt = awaitReading(readings, expectedPoints, expectedAttendees, Duration.ofSeconds(30));
+        Map<String, Object> cost = cpu.costSince(window, "check-in", outcome.succeeded());
         stream.thenAccept(response -> response.body().close());
         JsonNode totals = api.get(board, "/api/conferences/" + conferenceId + "/totals").body();
 
@@ -115,6 +123,7 @@ public final class ConferenceCheckIns {
         result.put("streamEvents", readings.size());
         result.put("lastCheckInToStreamedTotalsMs", streamedAt == null ? null
                 : Math.round((streamedAt - lastAck.get()) / 1e4) / 100.0);
+        result.put("cost", cost);
         return result;
     }
 

@@ -12,9 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import vn.neuguong.bench.client.ApiClient;
 import vn.neuguong.bench.client.ApiClient.Identity;
+import vn.neuguong.bench.cost.ProcessCpu;
 import vn.neuguong.bench.load.Latencies;
 import vn.neuguong.bench.load.OpenLoop;
 import vn.neuguong.bench.scenario.NationalFigures.Commune;
@@ -28,20 +30,25 @@ import vn.neuguong.bench.scenario.NationalFigures.Commune;
  * <p>Freshness attributes the k-th accepted pledge to the first national reading that is at least k above the
  * starting figure: exact for the count, approximate for which pledge it was, which is what an observer of
  * the published figure can know.
+ *
+ * <p>Its cost is the CPU time of the measured window — from the first counted request until the national figure
+ * reflects every pledge the client saw accepted — per pledge accepted in it.
  */
 public final class PledgeSeason {
 
     private static final Duration PROVINCES_SETTLE = Duration.ofSeconds(30);
 
     private final ApiClient api;
+    private final ProcessCpu cpu;
     private final double rate;
     private final Duration duration;
     private final Duration warmUp;
     private final int year = Year.now().getValue();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
-    public PledgeSeason(ApiClient api, double rate, Duration duration, Duration warmUp) {
+    public PledgeSeason(ApiClient api, ProcessCpu cpu, double rate, Duration duration, Duration warmUp) {
         this.api = api;
+        this.cpu = cpu;
         this.rate = rate;
         this.duration = duration;
         this.warmUp = warmUp;
@@ -63,6 +70,7 @@ public final class PledgeSeason {
         NationalFollower follower = new NationalFollower(figures);
         follower.start();
 
+        AtomicReference<ProcessCpu.Sample> measuredStart = new AtomicReference<>(cpu.sample());
         OpenLoop.Outcome outcome = OpenLoop.run(rate, duration, warmUp, index -> {
             Commune commune = communes.get(index % communes.size());
             return api.postAsync(officers.get(index % communes.size()), "/api/pledges", pledge(commune, index))
@@ -74,9 +82,11 @@ public final class PledgeSeason {
                         }
                         return false;
                     });
-        });
+        }, () -> measuredStart.set(cpu.sample()));
 
         long accepted = acceptedAt.size();
+        follower.awaitAtLeast(nationalBefore + accepted, Duration.ofSeconds(60));
+        Map<String, Object> cost = cpu.costSince(measuredStart.get(), "pledge", outcome.succeeded());
         // A request the client gave up on may still have been stored: what the pledge service holds is the truth
         // the national figure must equal; the provinces are compared with what the client saw accepted, which is
         // only the whole truth when no request failed.
@@ -114,6 +124,7 @@ public final class PledgeSeason {
         result.put("provinceMismatches", wrongProvinces);
         result.put("provincesSettledAfterNationalMs", provincesSettledMs);
         result.put("caughtUpWithin60s", caughtUp);
+        result.put("cost", cost);
         return result;
     }
 

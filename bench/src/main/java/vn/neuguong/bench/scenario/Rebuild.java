@@ -35,6 +35,7 @@ import org.bson.Document;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import vn.neuguong.bench.cost.ProcessCpu;
 import vn.neuguong.bench.kafka.TopicToEnd;
 import vn.neuguong.contracts.Topics;
 import vn.neuguong.reporting.aggregate.AggregationTopology;
@@ -46,13 +47,15 @@ import vn.neuguong.reporting.aggregate.UnitYearAggregate;
  * new application id, exactly-once, writing to a topic of its own — and reports events per second and whether
  * every unit's pledge figures equal the live ones. Events per second are given from the start (group join and
  * task assignment included) and from the moment the application is running. Run it while nothing is being
- * written, or the live figures move on during the replay.
+ * written, or the live figures move on during the replay. Its cost is the CPU time from the start until the
+ * replay has committed, per event; the topology runs in the bench's own JVM.
  */
 public final class Rebuild {
 
     private static final String PLEDGE_PREFIX = "pledges.";
     private static final Duration PATIENCE = Duration.ofMinutes(30);
 
+    private final ProcessCpu cpu;
     private final String bootstrapServers;
     private final String mongoUri;
     private final Duration commitInterval;
@@ -60,7 +63,8 @@ public final class Rebuild {
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    public Rebuild(String bootstrapServers, String mongoUri, Duration commitInterval, int threads) {
+    public Rebuild(ProcessCpu cpu, String bootstrapServers, String mongoUri, Duration commitInterval, int threads) {
+        this.cpu = cpu;
         this.bootstrapServers = bootstrapServers;
         this.mongoUri = mongoUri;
         this.commitInterval = commitInterval;
@@ -83,10 +87,12 @@ public final class Rebuild {
             new AggregationTopology(List.of(new PledgeEvents(json)), Clock.systemUTC(), "/bench/rebuild")
                     .addTo(builder, outputTopic);
             Properties config = streamsConfig(applicationId, stateDir);
+            ProcessCpu.Sample window = cpu.sample();
             long started = System.nanoTime();
             AtomicLong running = new AtomicLong();
             double seconds;
             double secondsRunning;
+            Map<String, Object> cost;
             try (KafkaStreams streams = new KafkaStreams(builder.build(config), config)) {
                 streams.setStateListener((now, before) -> {
                     if (now == KafkaStreams.State.RUNNING) {
@@ -96,6 +102,7 @@ public final class Rebuild {
                 streams.start();
                 awaitCommitted(admin, applicationId, ends);
                 long finished = System.nanoTime();
+                cost = cpu.costSince(window, "event", events);
                 seconds = (finished - started) / 1e9;
                 secondsRunning = (finished - (running.get() == 0 ? started : running.get())) / 1e9;
                 streams.close(Duration.ofSeconds(30));
@@ -119,6 +126,7 @@ public final class Rebuild {
             result.put("unitYears", rebuilt.size());
             result.put("equalsLive", differences.isEmpty());
             result.put("differences", differences.stream().limit(20).toList());
+            result.put("cost", cost);
             return result;
         } finally {
             deleteRecursively(stateDir);
