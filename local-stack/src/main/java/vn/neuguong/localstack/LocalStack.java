@@ -7,6 +7,8 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.neuguong.embeddedmongodb.MongoServer;
+
 /**
  * Runs the local stack in one process: the Kafka broker, the MongoDB-compatible server and the development
  * token issuer, until SIGTERM or Ctrl-C stops them (newest first).
@@ -58,8 +60,7 @@ public final class LocalStack {
         running.push(issuer);
         log.info("Token issuer (local development only) ready at {}", issuer.issuerUri());
 
-        MongoServer mongo = MongoServer.persistent(options.dataDir().resolve("mongo").resolve("neuguong.mv"),
-                options.mongoPort());
+        MongoServer mongo = MongoServer.journaled(options.dataDir().resolve("mongo"), options.mongoPort());
         mongo.start();
         running.push(mongo);
         log.info("MongoDB-compatible server ready at {}", mongo.connectionString());

@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 import vn.neuguong.localstack.KafkaBroker;
-import vn.neuguong.localstack.MongoServer;
+import vn.neuguong.embeddedmongodb.MongoServer;
 
 /** The local stack's Kafka broker and an in-memory mongo-java-server, in this JVM, on free ports. */
 final class EmbeddedBackend implements TestInfrastructure.Backend {

@@ -1,7 +1,5 @@
-package vn.neuguong.localstack;
+package vn.neuguong.embeddedmongodb;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -9,15 +7,21 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoBackend;
-
-import vn.neuguong.localstack.mongo.IndexedH2Backend;
-import vn.neuguong.localstack.mongo.IndexedMemoryBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A MongoDB wire-protocol server (mongo-java-server) on the loopback interface. {@link #persistent} keeps the
- * databases in one H2 file that survives restarts (the local stack); {@link #inMemory} forgets them (tests).
+ * A MongoDB wire-protocol server (mongo-java-server) on the loopback interface, for the local stack and for tests on
+ * machines without {@code mongod} or Docker; never for production (docs/adr/0004-embedded-mongodb-journal.md).
+ * {@link #journaled} keeps every acknowledged write in a journal that survives a crash and restores the databases
+ * from it at start (the local stack); {@link #inMemory} forgets them (tests).
  */
 public final class MongoServer implements AutoCloseable {
+
+    /** Segments are rotated at this size and merged in the background. */
+    public static final long DEFAULT_SEGMENT_BYTES = 64L * 1024 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(MongoServer.class);
 
     private final Supplier<MongoBackend> backends;
     private final int requestedPort;
@@ -29,21 +33,26 @@ public final class MongoServer implements AutoCloseable {
         this.requestedPort = port;
     }
 
-    public static MongoServer persistent(Path dataFile, int port) {
-        Path file = dataFile.toAbsolutePath();
-        return new MongoServer(() -> {
-            try {
-                Files.createDirectories(file.getParent());
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot create the MongoDB data directory " + file.getParent(), e);
-            }
-            return new IndexedH2Backend(file.toString());
-        }, port);
+    /**
+     * @param directory the journal's directory (created if missing)
+     * @param port      the port to listen on, 0 for any free one
+     */
+    public static MongoServer journaled(Path directory, int port) {
+        return journaled(directory, port, DEFAULT_SEGMENT_BYTES);
+    }
+
+    static MongoServer journaled(Path directory, int port, long segmentBytes) {
+        Path journal = directory.toAbsolutePath();
+        if (Files.exists(journal.resolve("neuguong.mv"))) {
+            log.warn("{} holds data of the former H2 backend, which this server no longer reads; delete it (the"
+                    + " journal in the same directory is the data now)", journal.resolve("neuguong.mv"));
+        }
+        return new MongoServer(() -> JournaledMemoryBackend.journaledIn(journal, segmentBytes), port);
     }
 
     /** @param port the port to listen on, 0 for any free one */
     public static MongoServer inMemory(int port) {
-        return new MongoServer(IndexedMemoryBackend::new, port);
+        return new MongoServer(JournaledMemoryBackend::inMemory, port);
     }
 
     public synchronized void start() {
@@ -61,7 +70,7 @@ public final class MongoServer implements AutoCloseable {
         port = starting.getLocalAddress().getPort();
     }
 
-    /** Closes the connections and the backend (which flushes the H2 file). */
+    /** Closes the connections and the backend (which writes what is left of the journal). */
     public synchronized void stop() {
         if (server == null) {
             return;

@@ -1,4 +1,4 @@
-package vn.neuguong.localstack;
+package vn.neuguong.embeddedmongodb;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,11 +40,11 @@ class MongoServerIndexesTest {
 
     private MongoServer server(String backend) {
         return backend.equals("memory") ? MongoServer.inMemory(0)
-                : MongoServer.persistent(dataDir.resolve("neuguong.mv"), FreePorts.next());
+                : MongoServer.journaled(dataDir.resolve("mongo"), FreePorts.next());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "h2"})
+    @ValueSource(strings = {"memory", "journaled"})
     void indexedQueriesAnswerWhatAScanAnswersThroughInsertsUpdatesAndDeletes(String backend) {
         try (MongoServer server = server(backend)) {
             server.start();
@@ -140,7 +140,7 @@ class MongoServerIndexesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "h2"})
+    @ValueSource(strings = {"memory", "journaled"})
     void uniqueIndexesServeQueriesWithFurtherConditionsAndStillRejectDuplicates(String backend) {
         try (MongoServer server = server(backend)) {
             server.start();
@@ -168,8 +168,8 @@ class MongoServerIndexesTest {
     }
 
     @Test
-    void indexesAreRebuiltWhenThePersistentServerRestarts() {
-        MongoServer server = MongoServer.persistent(dataDir.resolve("neuguong.mv"), FreePorts.next());
+    void indexesAreRebuiltWhenTheJournaledServerRestarts() {
+        MongoServer server = MongoServer.journaled(dataDir.resolve("mongo"), FreePorts.next());
         server.start();
         try (MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> pledges = client.getDatabase("indexes").getCollection("pledges");

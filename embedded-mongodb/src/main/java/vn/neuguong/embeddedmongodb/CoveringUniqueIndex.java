@@ -1,4 +1,4 @@
-package vn.neuguong.localstack.mongo;
+package vn.neuguong.embeddedmongodb;
 
 import java.util.List;
 
