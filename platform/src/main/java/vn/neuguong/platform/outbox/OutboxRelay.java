@@ -2,6 +2,7 @@ package vn.neuguong.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -14,10 +15,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
@@ -28,7 +30,9 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -39,6 +43,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import vn.neuguong.contracts.CloudEvents;
 
@@ -47,15 +52,12 @@ import vn.neuguong.contracts.CloudEvents;
  * acknowledged them. A crash between the acknowledgement and the removal publishes an event again; consumers
  * absorb that by (entity id, version). While Kafka is down the events simply wait.
  *
- * <p>It learns of new events two ways: the writing service tells it which document it just wrote
- * ({@link #documentWritten}), which is published at once by primary-key lookups; and a periodic sweep finds every
- * document still pending (written by another instance, left by a crash, or waiting while Kafka was down). The
- * sweep is index-backed, but the embedded server reads every pending document to sort them, so it runs only every
- * {@code sweep-interval} (or back to back while it keeps finding full batches), and never while documents written
- * here are still waiting: they are the fast path, and during a bulk import they are also everything pending.
- *
- * <p>Several instances may run: each claims a document with a lease before publishing it, so two relays rarely
- * publish the same event (and when they do, it is a harmless duplicate).
+ * <p>Two paths. The documents this instance just wrote ({@link #documentWritten}) are read in one query per round,
+ * their events sent without waiting for each other, and the published ones cleared in one bulk write: no claim,
+ * since no other relay touches a document that young. The sweep, on a fixed cadence that load cannot starve, takes
+ * every document pending for longer than {@code sweep-grace} — written by another instance, left by a crash, or
+ * waiting while Kafka was down — and claims each with a lease first, so that two sweeping instances rarely publish
+ * the same event (and when they do, it is a harmless duplicate).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -68,13 +70,12 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final Clock clock;
     private final String owner = UUID.randomUUID().toString();
-    private final AtomicBoolean running = new AtomicBoolean();
     private final Counter published;
     private final Counter failures;
-    private final Object wakeUp = new Object();
     private final Map<String, Queue<Object>> written = new ConcurrentHashMap<>();
-    private long nextSweepNanos;
-    private Thread worker;
+    private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+    private volatile ScheduledFuture<?> rounds;
+    private long nextSweepNanos = System.nanoTime();
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
             Clock clock, MeterRegistry meters) {
@@ -87,23 +88,27 @@ public class OutboxRelay implements SmartLifecycle {
         this.failures = Counter.builder("neuguong.outbox.failures").description("Outbox rounds that failed")
                 .register(meters);
         for (String collection : properties.collections()) {
-            meters.gauge("neuguong.outbox.pending.documents", List.of(io.micrometer.core.instrument.Tag.of(
-                    "collection", collection)), this, relay -> relay.pendingDocuments(collection));
+            List<Tag> tags = List.of(Tag.of("collection", collection));
+            Gauge.builder("neuguong.outbox.pending.documents", this, relay -> relay.pendingDocuments(collection))
+                    .tags(tags).description("Owner documents with unpublished events").register(meters);
+            Gauge.builder("neuguong.outbox.oldest.pending", this, relay -> relay.oldestPendingSeconds(collection))
+                    .tags(tags).baseUnit("seconds").description("Age of the oldest unpublished event")
+                    .register(meters);
         }
+        scheduler.setPoolSize(1);
+        scheduler.setThreadNamePrefix("outbox-relay-");
+        scheduler.setWaitForTasksToCompleteOnShutdown(true);
+        scheduler.setAwaitTerminationSeconds(10);
     }
 
     /** Tells the relay that {@code documentId} in {@code collection} was just written with pending events. */
     public void documentWritten(String collection, Object documentId) {
         written.computeIfAbsent(collection, name -> new ConcurrentLinkedQueue<>()).add(documentId);
-        synchronized (wakeUp) {
-            wakeUp.notifyAll();
-        }
     }
 
     /** Publishes what was written since the last round, and sweeps when due; returns the events published. */
     public int relayOnce() {
-        boolean hinted = written.values().stream().anyMatch(hints -> !hints.isEmpty());
-        boolean sweep = !hinted && System.nanoTime() - nextSweepNanos >= 0;
+        boolean sweep = System.nanoTime() - nextSweepNanos >= 0;
         boolean backlog = false;
         int count = 0;
         for (String name : properties.collections()) {
@@ -113,12 +118,13 @@ public class OutboxRelay implements SmartLifecycle {
             while (hints != null && ids.size() < properties.batchSize() && !hints.isEmpty()) {
                 ids.add(hints.poll());
             }
+            count += publish(collection, collection.find(Filters.in("_id", ids))
+                    .projection(Projections.include(OutboxEvent.OUTBOX_FIELD)).into(new ArrayList<>()));
             if (sweep) {
-                List<Object> pending = pendingIds(collection);
-                backlog |= pending.size() == properties.batchSize();
-                ids.addAll(pending);
+                List<Object> stale = staleIds(collection);
+                backlog |= stale.size() == properties.batchSize();
+                count += publish(collection, claim(collection, stale));
             }
-            count += relay(collection, ids);
         }
         if (sweep && !backlog) {
             nextSweepNanos = System.nanoTime() + properties.sweepInterval().toNanos();
@@ -126,66 +132,75 @@ public class OutboxRelay implements SmartLifecycle {
         return count;
     }
 
-    private List<Object> pendingIds(MongoCollection<Document> collection) {
-        return collection.find(claimable(null)).projection(Projections.include("_id"))
-                .sort(Sorts.ascending(OutboxEvent.PENDING_SINCE_FIELD)).limit(properties.batchSize())
-                .map(document -> document.get("_id")).into(new ArrayList<>());
+    /** Documents pending for longer than the grace, which their writer's relay should have published by now. */
+    private List<Object> staleIds(MongoCollection<Document> collection) {
+        Date before = Date.from(clock.instant().minus(properties.sweepGrace()));
+        return collection.find(claimable(Filters.lte(OutboxEvent.PENDING_SINCE_FIELD, before)))
+                .projection(Projections.include("_id")).sort(Sorts.ascending(OutboxEvent.PENDING_SINCE_FIELD))
+                .limit(properties.batchSize()).map(document -> document.get("_id")).into(new ArrayList<>());
     }
 
-    /** Pending, and not leased by another relay (or its lease ran out). */
-    private Document claimable(Object id) {
+    /** Not leased by another relay (or its lease ran out). */
+    private Bson claimable(Bson filter) {
         Date now = Date.from(clock.instant());
-        Document filter = id == null ? new Document() : new Document("_id", id);
-        return filter.append(OutboxEvent.PENDING_SINCE_FIELD, new Document("$lte", now))
-                .append("$or", List.of(new Document(LEASE_OWNER, owner), new Document(LEASE_UNTIL, null),
-                        new Document(LEASE_UNTIL, new Document("$lt", now))));
+        return Filters.and(filter, Filters.exists(OutboxEvent.PENDING_SINCE_FIELD), Filters.or(
+                Filters.eq(LEASE_OWNER, owner), Filters.eq(LEASE_UNTIL, null), Filters.lt(LEASE_UNTIL, now)));
     }
 
-    private int relay(MongoCollection<Document> collection, Set<Object> ids) {
-        if (ids.isEmpty()) {
-            return 0;
-        }
+    private List<Document> claim(MongoCollection<Document> collection, List<Object> ids) {
         Bson lease = Updates.combine(Updates.set(LEASE_OWNER, owner),
                 Updates.set(LEASE_UNTIL, Date.from(clock.instant().plus(properties.lease()))));
-        FindOneAndUpdateOptions claimOptions = new FindOneAndUpdateOptions()
+        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions()
                 .projection(Projections.include(OutboxEvent.OUTBOX_FIELD)).returnDocument(ReturnDocument.AFTER);
-        List<Claimed> claimed = new ArrayList<>();
+        List<Document> claimed = new ArrayList<>();
         for (Object id : ids) {
-            Document document = collection.findOneAndUpdate(claimable(id), lease, claimOptions);
-            if (document == null) {
-                continue; // published meanwhile, or leased by another relay
+            Document document = collection.findOneAndUpdate(claimable(Filters.eq("_id", id)), lease, options);
+            if (document != null) {
+                claimed.add(document); // else published meanwhile, or leased by another relay
             }
-            Claimed sending = send(document);
-            claimed.add(sending);
-            if (sending.failedAlready()) {
+        }
+        return claimed;
+    }
+
+    private int publish(MongoCollection<Document> collection, List<Document> documents) {
+        List<Sending> sending = new ArrayList<>();
+        for (Document document : documents) {
+            Sending events = send(document);
+            if (!events.eventIds().isEmpty()) {
+                sending.add(events);
+            }
+            if (events.failedAlready()) {
                 break; // the broker is unreachable: don't wait for metadata once per document
             }
         }
-        if (claimed.isEmpty()) {
+        if (sending.isEmpty()) {
             return 0;
         }
-        List<WriteModel<Document>> removals = new ArrayList<>();
-        List<WriteModel<Document>> settled = new ArrayList<>();
+        // per document, in this order: remove what the broker acknowledged, then stop being pending if that
+        // emptied the outbox (a concurrent write that pushed a new event keeps it pending: the size no longer
+        // matches)
+        List<WriteModel<Document>> clearing = new ArrayList<>();
         int sent = 0;
-        for (Claimed document : claimed) {
+        for (Sending document : sending) {
             List<String> acknowledged = document.acknowledged();
+            if (acknowledged.isEmpty()) {
+                continue;
+            }
             sent += acknowledged.size();
-            removals.add(new UpdateOneModel<>(new Document("_id", document.id()), Updates.combine(
+            clearing.add(new UpdateOneModel<>(Filters.eq("_id", document.id()), Updates.combine(
                     Updates.pull(OutboxEvent.OUTBOX_FIELD, Filters.in("eventId", acknowledged)),
                     Updates.unset(LEASE_OWNER), Updates.unset(LEASE_UNTIL))));
-            // Only a document whose outbox is now empty stops being pending; a concurrent write that pushed a
-            // new event keeps it pending because the size condition no longer holds.
-            settled.add(new UpdateOneModel<>(new Document("_id", document.id())
-                    .append(OutboxEvent.OUTBOX_FIELD, new Document("$size", 0)),
-                    Updates.unset(OutboxEvent.PENDING_SINCE_FIELD)));
+            clearing.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", document.id()),
+                    Filters.size(OutboxEvent.OUTBOX_FIELD, 0)), Updates.unset(OutboxEvent.PENDING_SINCE_FIELD)));
         }
-        collection.bulkWrite(removals);
-        collection.bulkWrite(settled);
+        if (!clearing.isEmpty()) {
+            collection.bulkWrite(clearing, new BulkWriteOptions().ordered(true));
+        }
         published.increment(sent);
         return sent;
     }
 
-    private Claimed send(Document document) {
+    private Sending send(Document document) {
         List<Document> events = document.getList(OutboxEvent.OUTBOX_FIELD, Document.class, List.of());
         List<String> ids = new ArrayList<>();
         List<CompletableFuture<SendResult<String, String>>> acks = new ArrayList<>();
@@ -193,7 +208,7 @@ public class OutboxRelay implements SmartLifecycle {
             ids.add(event.getString("eventId"));
             acks.add(kafka.send(toRecord(event)));
         }
-        return new Claimed(document.get("_id"), ids, acks);
+        return new Sending(document.get("_id"), ids, acks);
     }
 
     private ProducerRecord<String, String> toRecord(Document event) {
@@ -218,7 +233,19 @@ public class OutboxRelay implements SmartLifecycle {
         return mongo.getCollection(collection).countDocuments(Filters.exists(OutboxEvent.PENDING_SINCE_FIELD));
     }
 
-    private record Claimed(Object id, List<String> eventIds, List<CompletableFuture<SendResult<String, String>>> acks) {
+    private double oldestPendingSeconds(String collection) {
+        Document oldest = mongo.getCollection(collection).find(Filters.exists(OutboxEvent.PENDING_SINCE_FIELD))
+                .projection(Projections.include(OutboxEvent.PENDING_SINCE_FIELD))
+                .sort(Sorts.ascending(OutboxEvent.PENDING_SINCE_FIELD)).limit(1).first();
+        if (oldest == null) {
+            return 0;
+        }
+        Date since = oldest.getDate(OutboxEvent.PENDING_SINCE_FIELD);
+        return Math.max(0, Duration.between(since.toInstant(), clock.instant()).toMillis() / 1000.0);
+    }
+
+    private record Sending(Object id, List<String> eventIds,
+                           List<CompletableFuture<SendResult<String, String>>> acks) {
 
         boolean failedAlready() {
             return acks.stream().anyMatch(CompletableFuture::isCompletedExceptionally);
@@ -243,59 +270,38 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void loop() {
-        while (running.get()) {
-            int sent = 0;
-            try {
-                sent = relayOnce();
-            } catch (RuntimeException e) {
-                failures.increment();
-                log.warn("Outbox relay round failed, retrying: {}", e.getMessage());
-                pause(1000);
+    /** Rounds back to back while there is work; the scheduler's fixed delay is the pause when there is none. */
+    private void rounds() {
+        try {
+            while (rounds != null && relayOnce() > 0) {
+                // keep going
             }
-            if (sent == 0) {
-                pause(properties.idlePoll().toMillis());
-            }
-        }
-    }
-
-    private void pause(long millis) {
-        synchronized (wakeUp) {
-            try {
-                wakeUp.wait(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running.set(false);
-            }
+        } catch (RuntimeException e) {
+            failures.increment();
+            log.warn("Outbox relay round failed, retrying: {}", e.getMessage());
+            nextSweepNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         }
     }
 
     @Override
-    public void start() {
-        if (running.compareAndSet(false, true)) {
-            worker = new Thread(this::loop, "outbox-relay");
-            worker.setDaemon(true);
-            worker.start();
+    public synchronized void start() {
+        if (rounds == null) {
+            scheduler.initialize();
+            rounds = scheduler.scheduleWithFixedDelay(this::rounds, properties.idlePoll());
         }
     }
 
     @Override
-    public void stop() {
-        running.set(false);
-        synchronized (wakeUp) {
-            wakeUp.notifyAll();
-        }
-        if (worker != null) {
-            try {
-                worker.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    public synchronized void stop() {
+        if (rounds != null) {
+            rounds.cancel(false);
+            rounds = null;
+            scheduler.shutdown();
         }
     }
 
     @Override
     public boolean isRunning() {
-        return running.get();
+        return rounds != null;
     }
 }

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -25,7 +27,8 @@ import vn.neuguong.testsupport.IntegrationTest;
 import vn.neuguong.testsupport.TestInfrastructure;
 
 @IntegrationTest
-@TestPropertySource(properties = {"neuguong.outbox.collections=parcels", "neuguong.outbox.source=/neuguong/test"})
+@TestPropertySource(properties = {"neuguong.outbox.collections=parcels", "neuguong.outbox.source=/neuguong/test",
+        "neuguong.outbox.sweep-grace=1s"})
 class OutboxRelayIT {
 
     @Autowired
@@ -37,12 +40,60 @@ class OutboxRelayIT {
     record Parcel(String parcelId, long version) {
     }
 
-    /** A state change as a service makes it: the state and its event in one single-document update. */
+    /**
+     * A state change as a service makes it: the state and its event in one single-document update. Without telling
+     * the relay, as when another instance wrote it: the sweep publishes it.
+     */
     private void change(String id, long version) {
         OutboxEvent event = outboxEvents.create(Topics.REPORT_EVENTS, "vn.neuguong.test.changed.v1", id,
                 new Parcel(id, version));
-        mongo.upsert(Query.query(Criteria.where("_id").is(id)), new Update().set("version", version)
-                .push(OutboxEvent.OUTBOX_FIELD, event).set(OutboxEvent.PENDING_SINCE_FIELD, event.time()), "parcels");
+        mongo.upsert(Query.query(Criteria.where("_id").is(id)),
+                outboxEvents.appendTo(new Update().set("version", version), event), "parcels");
+    }
+
+    /** The same, telling this instance's relay, as the services' stores do. */
+    private void changeAndTell(String id, long version) {
+        change(id, version);
+        outboxEvents.written("parcels", id);
+    }
+
+    @Test
+    void theSweepKeepsPublishingOtherInstancesEventsUnderSustainedLoad() throws Exception {
+        String stranger = "parcel-" + UUID.randomUUID();
+        AtomicBoolean loading = new AtomicBoolean(true);
+        Thread load = new Thread(() -> {
+            for (long version = 1; loading.get(); version++) {
+                changeAndTell("busy-" + (version % 50), version);
+            }
+        });
+        load.start();
+        try {
+            Thread.sleep(500);
+            change(stranger, 1);
+            List<ConsumerRecord<String, String>> records = KafkaRecords.await(Topics.REPORT_EVENTS,
+                    record -> stranger.equals(record.key()), 1, Duration.ofSeconds(20));
+            assertThat(records).hasSize(1);
+            assertThat(load.isAlive()).as("the load was still running").isTrue();
+        } finally {
+            loading.set(false);
+            load.join();
+        }
+    }
+
+    @Test
+    void eventsOfDocumentsThisInstanceWroteArePublishedInOrderRightAway() {
+        String id = "parcel-" + UUID.randomUUID();
+        for (long version = 1; version <= 20; version++) {
+            changeAndTell(id, version);
+        }
+        List<ConsumerRecord<String, String>> records = KafkaRecords.await(Topics.REPORT_EVENTS,
+                record -> id.equals(record.key()), 20, Duration.ofSeconds(20));
+        assertThat(records).extracting(ConsumerRecord::value).containsExactlyElementsOf(
+                LongStream.rangeClosed(1, 20)
+                        .mapToObj(v -> "{\"parcelId\":\"" + id + "\",\"version\":" + v + "}").toList());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                mongo.getCollection("parcels").find(new Document("_id", id)).first())
+                .doesNotContainKey(OutboxEvent.PENDING_SINCE_FIELD));
     }
 
     @Test

@@ -2,7 +2,6 @@ package vn.neuguong.pledge.pledge;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,8 +51,7 @@ public class PledgeRepository implements InitializingBean {
                 .on("status", Sort.Direction.ASC).named("list_by_subtree"));
         indexes.createIndex(new Index().on("pledger.memberId", Sort.Direction.ASC).on("year", Sort.Direction.ASC)
                 .named("list_own"));
-        indexes.createIndex(new Index().on(OutboxEvent.PENDING_SINCE_FIELD, Sort.Direction.ASC).sparse()
-                .named("outbox_pending"));
+        OutboxEvents.declareIndexes(indexes);
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException for a second pledge of the pledger and year, or a reused creation key */
@@ -78,9 +76,7 @@ public class PledgeRepository implements InitializingBean {
     private Document withOutbox(Pledge pledge, OutboxEvent event) {
         Document document = new Document();
         mongo.getConverter().write(pledge, document);
-        document.put(OutboxEvent.OUTBOX_FIELD, new ArrayList<>(List.of(mongo.getConverter().convertToMongoType(event))));
-        document.put(OutboxEvent.PENDING_SINCE_FIELD, Date.from(event.time()));
-        return document;
+        return outbox.withEvent(document, event);
     }
 
     /**
@@ -104,9 +100,8 @@ public class PledgeRepository implements InitializingBean {
                 .set("selfAssessment", after.selfAssessment())
                 .set("evaluation", after.evaluation())
                 .set("withdrawal", after.withdrawal())
-                .set("appliedKeys", after.appliedKeys())
-                .push(OutboxEvent.OUTBOX_FIELD, event)
-                .set(OutboxEvent.PENDING_SINCE_FIELD, event.time());
+                .set("appliedKeys", after.appliedKeys());
+        outbox.appendTo(update, event);
         Query current = Query.query(Criteria.where("id").is(after.id()).and("version").is(expectedVersion));
         boolean updated = mongo.updateFirst(current, update, Pledge.class).getModifiedCount() == 1;
         if (updated) {

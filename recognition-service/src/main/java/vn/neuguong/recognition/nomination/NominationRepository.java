@@ -1,7 +1,5 @@
 package vn.neuguong.recognition.nomination;
 
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,8 +50,7 @@ public class NominationRepository implements InitializingBean {
                 .named("list_own"));
         indexes.createIndex(new Index().on("year", Sort.Direction.ASC).on("rounds.decision.outcome", Sort.Direction.ASC)
                 .named("honour_roll"));
-        indexes.createIndex(new Index().on(OutboxEvent.PENDING_SINCE_FIELD, Sort.Direction.ASC).sparse()
-                .named("outbox_pending"));
+        OutboxEvents.declareIndexes(indexes);
     }
 
     static String reviewKeyField(OrgUnitLevel level) {
@@ -64,9 +61,7 @@ public class NominationRepository implements InitializingBean {
     public void insert(Nomination nomination, OutboxEvent submitted) {
         Document document = new Document();
         mongo.getConverter().write(nomination, document);
-        document.put(OutboxEvent.OUTBOX_FIELD, new ArrayList<>(List.of(outboxDocument(submitted))));
-        document.put(OutboxEvent.PENDING_SINCE_FIELD, Date.from(submitted.time()));
-        mongo.insert(document, Nomination.COLLECTION);
+        mongo.insert(outbox.withEvent(document, submitted), Nomination.COLLECTION);
         outbox.written(Nomination.COLLECTION, nomination.id());
     }
 
@@ -87,22 +82,14 @@ public class NominationRepository implements InitializingBean {
                 .set("version", after.version())
                 .set("updatedAt", after.updatedAt())
                 .set("updatedBy", after.updatedBy())
-                .set("appliedRequests", after.appliedRequests())
-                .push(OutboxEvent.OUTBOX_FIELD, outboxDocument(event))
-                .set(OutboxEvent.PENDING_SINCE_FIELD, Date.from(event.time()));
+                .set("appliedRequests", after.appliedRequests());
+        outbox.appendTo(update, event);
         Query current = Query.query(Criteria.where("id").is(after.id()).and("version").is(expectedVersion));
         boolean updated = mongo.updateFirst(current, update, Nomination.class).getModifiedCount() == 1;
         if (updated) {
             outbox.written(Nomination.COLLECTION, after.id());
         }
         return updated;
-    }
-
-    /** The event as the relay reads it, mapped like every other embedded value (Instant → date). */
-    private Document outboxDocument(OutboxEvent event) {
-        Document document = new Document();
-        mongo.getConverter().write(event, document);
-        return document;
     }
 
     public Optional<Nomination> findById(String id) {

@@ -3,11 +3,8 @@ package vn.neuguong.reporting.orgunit;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +12,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.InsertManyOptions;
 
 import org.bson.Document;
@@ -41,16 +37,12 @@ import vn.neuguong.platform.outbox.OutboxEvents;
 @Component
 class OrgUnitStore {
 
-    private static final int DUPLICATE_KEY = 11000;
-
     private final MongoTemplate mongo;
     private final OutboxEvents outboxEvents;
-    private final Clock clock;
 
-    OrgUnitStore(MongoTemplate mongo, OutboxEvents outboxEvents, Clock clock) {
+    OrgUnitStore(MongoTemplate mongo, OutboxEvents outboxEvents) {
         this.mongo = mongo;
         this.outboxEvents = outboxEvents;
-        this.clock = clock;
     }
 
     void ensureIndexes() {
@@ -58,7 +50,7 @@ class OrgUnitStore {
         indexes.createIndex(new Index("parentId", Sort.Direction.ASC));
         indexes.createIndex(new Index("successorId", Sort.Direction.ASC).sparse());
         indexes.createIndex(new Index("searchKey", Sort.Direction.ASC));
-        indexes.createIndex(new Index(OutboxEvent.PENDING_SINCE_FIELD, Sort.Direction.ASC).sparse());
+        OutboxEvents.declareIndexes(indexes);
     }
 
     Optional<OrgUnitDocument> find(String id) {
@@ -147,8 +139,7 @@ class OrgUnitStore {
             units.forEach(unit -> outboxEvents.written(OrgUnitDocument.COLLECTION, unit.id()));
             return documents.size();
         } catch (MongoBulkWriteException e) {
-            boolean onlyDuplicates = e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
-            if (!onlyDuplicates) {
+            if (!OutboxEvents.isDuplicateKey(e)) {
                 throw e;
             }
             units.forEach(unit -> outboxEvents.written(OrgUnitDocument.COLLECTION, unit.id()));
@@ -162,8 +153,8 @@ class OrgUnitStore {
             mongo.getCollection(OrgUnitDocument.COLLECTION).insertOne(withCreationEvent(unit));
             outboxEvents.written(OrgUnitDocument.COLLECTION, unit.id());
             return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCode() == DUPLICATE_KEY) {
+        } catch (RuntimeException e) {
+            if (OutboxEvents.isDuplicateKey(e)) {
                 return false;
             }
             throw e;
@@ -190,9 +181,8 @@ class OrgUnitStore {
                 .set("successorId", next.successorId())
                 .set("searchKey", next.searchKey())
                 .set("version", next.version())
-                .set("referenceFingerprint", next.referenceFingerprint())
-                .push(OutboxEvent.OUTBOX_FIELD, asDocument(event))
-                .min(OutboxEvent.PENDING_SINCE_FIELD, Date.from(clock.instant()));
+                .set("referenceFingerprint", next.referenceFingerprint());
+        outboxEvents.appendTo(update, event);
         Query unchanged = query(where("_id").is(current.id()).and("version").is(current.version()));
         boolean updated = mongo.updateFirst(unchanged, update, OrgUnitDocument.class).getMatchedCount() == 1;
         if (updated) {
@@ -206,16 +196,6 @@ class OrgUnitStore {
         mongo.getConverter().write(unit, document);
         OutboxEvent event = outboxEvents.create(Topics.ORG_UNITS, OrgUnitChanged.TYPE, unit.id(),
                 new OrgUnitChanged(unit.id(), unit.version(), null, unit.toOrgUnit()));
-        document.put(OutboxEvent.OUTBOX_FIELD, new ArrayList<>(List.of(asDocument(event))));
-        document.put(OutboxEvent.PENDING_SINCE_FIELD, Date.from(clock.instant()));
-        return document;
-    }
-
-    /** The event as the platform maps it, to go into an update or a raw insert. */
-    private Document asDocument(OutboxEvent event) {
-        Document document = new Document();
-        mongo.getConverter().write(event, document);
-        document.remove("_class");
-        return document;
+        return outboxEvents.withEvent(document, event);
     }
 }

@@ -3,15 +3,10 @@ package vn.neuguong.reporting.report;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
@@ -37,12 +32,10 @@ class ReportStore implements InitializingBean {
 
     private final MongoTemplate mongo;
     private final OutboxEvents outboxEvents;
-    private final Clock clock;
 
-    ReportStore(MongoTemplate mongo, OutboxEvents outboxEvents, Clock clock) {
+    ReportStore(MongoTemplate mongo, OutboxEvents outboxEvents) {
         this.mongo = mongo;
         this.outboxEvents = outboxEvents;
-        this.clock = clock;
     }
 
     @Override
@@ -50,7 +43,7 @@ class ReportStore implements InitializingBean {
         var indexes = mongo.indexOps(ReportDocument.class);
         indexes.createIndex(new Index("periodId", Sort.Direction.ASC));
         indexes.createIndex(new Index("unitPath", Sort.Direction.ASC));
-        indexes.createIndex(new Index(OutboxEvent.PENDING_SINCE_FIELD, Sort.Direction.ASC).sparse());
+        OutboxEvents.declareIndexes(indexes);
     }
 
     Optional<ReportDocument> find(String id) {
@@ -59,15 +52,12 @@ class ReportStore implements InitializingBean {
 
     /** Inserts a new report with its first event; false when the unit's report for the period exists already. */
     boolean insert(ReportDocument report, OutboxEvent event) {
-        Document document = asDocument(report);
-        document.put(OutboxEvent.OUTBOX_FIELD, new ArrayList<>(List.of(asDocument(event))));
-        document.put(OutboxEvent.PENDING_SINCE_FIELD, Date.from(clock.instant()));
         try {
-            mongo.getCollection(ReportDocument.COLLECTION).insertOne(document);
+            mongo.getCollection(ReportDocument.COLLECTION).insertOne(outboxEvents.withEvent(asDocument(report), event));
             outboxEvents.written(ReportDocument.COLLECTION, report.id());
             return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        } catch (RuntimeException e) {
+            if (OutboxEvents.isDuplicateKey(e)) {
                 return false;
             }
             throw e;
@@ -82,8 +72,7 @@ class ReportStore implements InitializingBean {
                 update.set(field, value);
             }
         });
-        update.push(OutboxEvent.OUTBOX_FIELD, asDocument(event)).min(OutboxEvent.PENDING_SINCE_FIELD,
-                Date.from(clock.instant()));
+        outboxEvents.appendTo(update, event);
         Query unchanged = query(where("_id").is(current.id()).and("version").is(current.version()));
         boolean updated = mongo.updateFirst(unchanged, update, ReportDocument.class).getMatchedCount() == 1;
         if (updated) {
