@@ -2,48 +2,34 @@ package vn.neuguong.pledge.specificity;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Scores how concrete a pledge's commitments are (DESIGN.md: reviews keep finding "chung chung" pledges). Each
- * commitment starts at 1 and loses the weight of each {@link FindingCode} it triggers (never below 0); the pledge's
- * score is the mean over its commitments, rounded to two decimals. See docs/specificity.md.
+ * commitment starts at 1 and loses the weight of each {@link FindingCode} it triggers (never below 0); a commitment
+ * scoring below {@link #GENERIC_BELOW} is generic, and so is a pledge half or more of whose commitments are. The
+ * pledge's score is the mean over its commitments, rounded to two decimals. Every finding quotes the words that
+ * triggered it. See docs/specificity.md, and SpecificityCorpusTest for what the rules are measured to be worth.
  */
 public final class SpecificityChecker {
 
-    /** A pledge scoring below this is counted as generic. */
+    /** A commitment scoring below this is generic: calibrated on the tune part of the labelled corpus. */
     public static final double GENERIC_BELOW = 0.6;
     /** Word-bigram Jaccard similarity from which two texts are near-copies. */
     public static final double NEAR_COPY_THRESHOLD = 0.6;
     /** An action with fewer words than this cannot describe concrete work. */
     public static final int MIN_ACTION_WORDS = 6;
+    /** A run of this many words of the theme's title, making up half the action or more, copies the theme. */
+    static final int THEME_RUN_WORDS = 6;
 
-    /** Stock phrases of generic pledges, folded (see {@link VietnameseText#fold}). */
-    static final List<String> STOCK_PHRASES = List.of(
-            "thuc hien tot", "nang cao y thuc", "tich cuc hoc tap", "luon guong mau", "guong mau",
-            "hoc tap va lam theo", "lam theo bac", "lam theo loi bac", "chap hanh tot", "nghiem tuc thuc hien",
-            "hoan thanh tot nhiem vu", "khong ngung hoc tap", "tu tu duong", "ren luyen dao duc",
-            "giu gin pham chat", "nang cao chat luong", "tich cuc tham gia", "co gang", "phan dau",
-            "noi di doi voi lam", "can kiem liem chinh", "chi cong vo tu");
-
-    /** Things a commitment can deliver that can be counted without a number, folded. */
-    static final List<String> DELIVERABLES = List.of(
-            "bao cao", "bai viet", "bai bao", "sang kien", "de an", "de tai", "mo hinh", "cong trinh",
-            "tai lieu", "phan mem", "ung dung", "quy che", "quy trinh", "so tay", "video", "phong su",
-            "tat ca", "toan bo");
-
-    /** Vietnamese number words, lower case with their tone marks (folding would confuse "sáu" with "sau"). */
-    private static final Set<String> NUMBER_WORDS = Set.of(
-            "một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười", "trăm", "nghìn", "ngàn", "triệu");
-    /** Dates ("30/9", "15-10-2026") and years are deadlines, not targets. */
-    private static final Pattern DATES = Pattern.compile(
-            "\\b\\d{1,2}[/.-]\\d{1,2}([/.-]\\d{2,4})?\\b|\\b(19|20)\\d{2}\\b");
-    private static final Pattern DIGIT_OR_PERCENT = Pattern.compile("[\\d%]");
+    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/yyyy");
 
     /**
      * @param themeTitle          the title of the pledge's study theme, or null when the year has none
@@ -54,54 +40,127 @@ public final class SpecificityChecker {
         if (commitments.isEmpty()) {
             return new Specificity(0, true, List.of());
         }
+        FoldedText theme = FoldedText.of(themeTitle);
         Set<String> themeShingles = Shingles.of(themeTitle);
         OtherActions otherShingles = new OtherActions(otherPledgeActions);
         List<Finding> findings = new ArrayList<>();
         double total = 0;
+        int generic = 0;
         for (int index = 0; index < commitments.size(); index++) {
-            List<FindingCode> codes = findingsOf(commitments.get(index), themeShingles, otherShingles);
-            double lost = 0;
-            for (FindingCode code : codes) {
-                findings.add(Finding.of(code, index));
-                lost += code.weight();
+            List<Finding> ofCommitment = findingsOf(commitments.get(index), index, theme, themeShingles,
+                    otherShingles);
+            double score = round(Math.max(0, 1 - ofCommitment.stream().mapToDouble(f -> f.code().weight()).sum()));
+            findings.addAll(ofCommitment);
+            total += score;
+            if (score < GENERIC_BELOW) {
+                generic++;
             }
-            total += Math.max(0, 1 - lost);
         }
-        double score = BigDecimal.valueOf(total / commitments.size()).setScale(2, RoundingMode.HALF_UP).doubleValue();
-        return new Specificity(score, score < GENERIC_BELOW, List.copyOf(findings));
+        return new Specificity(round(total / commitments.size()), 2 * generic >= commitments.size(),
+                List.copyOf(findings));
     }
 
-    private static List<FindingCode> findingsOf(CommitmentText commitment, Set<String> themeShingles,
-                                                OtherActions otherShingles) {
-        List<FindingCode> codes = new ArrayList<>();
-        String action = VietnameseText.fold(commitment.action());
-        boolean measurable = measurable(commitment.action()) || measurable(commitment.target());
+    private static double round(double score) {
+        return BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private static List<Finding> findingsOf(CommitmentText commitment, int index, FoldedText theme,
+                                            Set<String> themeShingles, OtherActions otherShingles) {
+        List<Finding> findings = new ArrayList<>();
+        FoldedText action = FoldedText.of(commitment.action());
         if (isBlank(commitment.linkedDuty())) {
-            codes.add(FindingCode.NO_LINKED_DUTY);
+            findings.add(Finding.of(FindingCode.NO_LINKED_DUTY, index));
+        } else if (Vocabulary.DUTY_WORDS.stream().noneMatch(FoldedText.of(commitment.linkedDuty())::contains)) {
+            findings.add(Finding.of(FindingCode.VAGUE_DUTY, index, List.of(commitment.linkedDuty().strip())));
         }
-        if (!measurable) {
-            codes.add(FindingCode.NO_MEASURABLE_TARGET);
-            if (STOCK_PHRASES.stream().anyMatch(phrase -> VietnameseText.containsPhrase(action, phrase))) {
-                codes.add(FindingCode.GENERIC_WORDING);
+        Checkability checkability = Checkability.of(commitment.action(), commitment.target());
+        if (!checkability.checkable()) {
+            if (!checkability.numbersWithoutObject().isEmpty()) {
+                findings.add(Finding.of(FindingCode.NUMBER_WITHOUT_OBJECT, index,
+                        checkability.numbersWithoutObject()));
+            } else if (checkability.vagueTarget() != null) {
+                findings.add(Finding.of(FindingCode.VAGUE_TARGET, index, List.of(checkability.vagueTarget())));
+            } else {
+                findings.add(Finding.of(FindingCode.NO_MEASURABLE_TARGET, index));
+            }
+            List<String> stock = stockPhrases(action);
+            if (!stock.isEmpty()) {
+                findings.add(Finding.of(FindingCode.GENERIC_WORDING, index, stock));
             }
         }
-        Set<String> actionShingles = Shingles.of(commitment.action());
-        if (Shingles.jaccard(actionShingles, themeShingles) >= NEAR_COPY_THRESHOLD) {
-            codes.add(FindingCode.COPIES_THEME);
+        String copiedTheme = copiedTheme(action, commitment.action(), theme, themeShingles);
+        if (copiedTheme != null) {
+            findings.add(Finding.of(FindingCode.COPIES_THEME, index, List.of(copiedTheme)));
         }
+        Set<String> actionShingles = Shingles.of(commitment.action());
         if (otherShingles.anyNearCopyOf(actionShingles)) {
-            codes.add(FindingCode.COPIES_OTHER_PLEDGE);
+            findings.add(Finding.of(FindingCode.COPIES_OTHER_PLEDGE, index));
         }
         if (isBlank(commitment.measure())) {
-            codes.add(FindingCode.NO_MEASURE);
+            findings.add(Finding.of(FindingCode.NO_MEASURE, index));
         }
-        if (commitment.dueDate() == null) {
-            codes.add(FindingCode.NO_DUE_DATE);
+        LocalDate due = commitment.dueDate();
+        if (due == null) {
+            findings.add(Finding.of(FindingCode.NO_DUE_DATE, index));
+        } else if (due.getMonthValue() == 12 && due.getDayOfMonth() == 31) {
+            findings.add(Finding.of(FindingCode.YEAR_END_DUE_DATE, index, List.of(due.format(DAY_MONTH_YEAR))));
         }
-        if (action.isEmpty() || action.split(" ").length < MIN_ACTION_WORDS) {
-            codes.add(FindingCode.TOO_SHORT);
+        if (action.size() < MIN_ACTION_WORDS) {
+            findings.add(Finding.of(FindingCode.TOO_SHORT, index,
+                    action.isEmpty() ? List.of() : List.of(commitment.action().strip())));
         }
-        return codes;
+        return findings;
+    }
+
+    /** The stock phrases of the action as written, in the order they come, none inside another. */
+    private static List<String> stockPhrases(FoldedText action) {
+        boolean[] taken = new boolean[action.size()];
+        SortedMap<Integer, String> found = new TreeMap<>();
+        for (String phrase : Vocabulary.STOCK_PHRASES) {
+            int length = phrase.split(" ").length;
+            for (int at = action.indexOf(phrase, 0); at >= 0; at = action.indexOf(phrase, at + 1)) {
+                boolean free = true;
+                for (int i = at; i < at + length; i++) {
+                    free &= !taken[i];
+                }
+                if (free) {
+                    Arrays.fill(taken, at, at + length, true);
+                    found.put(at, action.span(at, at + length));
+                }
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    /**
+     * The words of the action copied from the theme's title: all of it when the two are near-copies, else the
+     * longest run of words they share when it is long and makes up half the action or more; null when not copied.
+     */
+    private static String copiedTheme(FoldedText action, String written, FoldedText theme, Set<String> themeShingles) {
+        if (theme.isEmpty() || action.isEmpty()) {
+            return null;
+        }
+        if (Shingles.jaccard(Shingles.of(written), themeShingles) >= NEAR_COPY_THRESHOLD) {
+            return written.strip();
+        }
+        int bestLength = 0;
+        int bestEnd = 0;
+        int[] previous = new int[theme.size() + 1];
+        for (int i = 1; i <= action.size(); i++) {
+            int[] current = new int[theme.size() + 1];
+            for (int j = 1; j <= theme.size(); j++) {
+                if (action.words().get(i - 1).folded().equals(theme.words().get(j - 1).folded())) {
+                    current[j] = previous[j - 1] + 1;
+                    if (current[j] > bestLength) {
+                        bestLength = current[j];
+                        bestEnd = i;
+                    }
+                }
+            }
+            previous = current;
+        }
+        return bestLength >= THEME_RUN_WORDS && 2 * bestLength >= action.size()
+                ? action.span(bestEnd - bestLength, bestEnd) : null;
     }
 
     /**
@@ -130,22 +189,9 @@ public final class SpecificityChecker {
         }
     }
 
-    /** Has a number, percentage, count or deliverable. */
+    /** Whether the text says something checkable (see {@link Checkability}). */
     static boolean measurable(String text) {
-        if (isBlank(text)) {
-            return false;
-        }
-        String lower = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-        if (DIGIT_OR_PERCENT.matcher(DATES.matcher(lower).replaceAll(" ")).find()) {
-            return true;
-        }
-        for (String word : lower.split("[^\\p{L}]+")) {
-            if (NUMBER_WORDS.contains(word)) {
-                return true;
-            }
-        }
-        String folded = VietnameseText.fold(text);
-        return DELIVERABLES.stream().anyMatch(deliverable -> VietnameseText.containsPhrase(folded, deliverable));
+        return Checkability.of(text, null).checkable();
     }
 
     private static boolean isBlank(String text) {
