@@ -60,15 +60,21 @@ record Checkability(boolean checkable, List<String> numbersWithoutObject, String
         List<Word> words = text.words();
         for (int i = 0; i < words.size(); i++) {
             Word word = words.get(i);
-            if (isNumber(word) || (text.toneMarked() && Vocabulary.NUMBER_WORDS.contains(word.written()))) {
+            if (isNumber(word) || (text.toneMarked() && Vocabulary.NUMBER_WORDS.contains(word.written()))
+                    || isOneUnit(text, i)) {
                 int next = countsSomething(text, i, numbersWithoutObject);
                 checkable |= next > 0;
                 i = Math.abs(next) - 1;
             } else if (word.folded().equals("khong")) {
                 checkable |= isConduct(text, i);
             } else if (isEvery(text, word) && i + 1 < words.size()) {
-                checkable |= !startsWithAny(text, i + 1, Vocabulary.GENERIC_OBJECTS)
-                        && !startsWithAny(text, i + 1, Vocabulary.VAGUE_AFTER_EVERY);
+                checkable |= namesSomething(text, i + 1);
+            } else if (startsWithAny(text, i, Vocabulary.ALL_OF) && i + 2 < words.size()) {
+                int object = i + 2;
+                while (object < words.size() && Vocabulary.NUMBER_FILLERS.contains(words.get(object).folded())) {
+                    object++;
+                }
+                checkable |= object < words.size() && namesSomething(text, object);
             }
         }
         for (String publishing : Vocabulary.PUBLISHING) {
@@ -133,6 +139,17 @@ record Checkability(boolean checkable, List<String> numbersWithoutObject, String
         List<Word> words = text.words();
         return khong + MIN_WORDS_AFTER_KHONG <= words.size() && !words.get(khong).endsClause()
                 && !Vocabulary.NOT_CONDUCT_AFTER_KHONG.contains(words.get(khong + 1).folded());
+    }
+
+    private static boolean namesSomething(FoldedText text, int index) {
+        return !startsWithAny(text, index, Vocabulary.GENERIC_OBJECTS)
+                && !startsWithAny(text, index, Vocabulary.VAGUE_AFTER_EVERY);
+    }
+
+    private static boolean isOneUnit(FoldedText text, int index) {
+        List<Word> words = text.words();
+        return text.toneMarked() && words.get(index).written().equals(Vocabulary.ONE) && index + 1 < words.size()
+                && Vocabulary.UNITS_AFTER_ONE.contains(words.get(index + 1).folded());
     }
 
     private static boolean isEvery(FoldedText text, Word word) {

@@ -33,7 +33,8 @@ final class Vocabulary {
             "bao cao", "bai viet", "bai bao", "tham luan", "sang kien", "de an", "de tai", "mo hinh", "cong trinh",
             "tai lieu", "phan mem", "ung dung", "quy che", "quy trinh", "so tay", "video", "phong su",
             "khoa tap huan", "lop tap huan", "lop boi duong", "lop hoc", "cau lac bo", "to hop tac", "chung chi",
-            "chung nhan", "camera", "trang web", "co so du lieu", "bang kiem", "hoi thi", "hoi thao");
+            "chung nhan", "camera", "trang web", "co so du lieu", "bang kiem", "hoi thi", "hoi thao", "ngay hoi",
+            "hoi nghi", "dien tap");
 
     /**
      * What a number is not about when it follows it: "100% công việc" counts nothing. A percentage of members or
@@ -86,10 +87,15 @@ final class Vocabulary {
             "mat", "luc", "noi", "nguoi", "buoc", "linh vuc", "khia canh", "thu");
     static final Set<String> EVERY = Set.of("mọi", "từng", "mỗi");
     static final Set<String> EVERY_UNMARKED = Set.of("moi", "tung");
+    /** "toàn bộ hồ sơ năm 2024", "tất cả 24 lớp": the whole of something named (not "tất cả các nhiệm vụ"). */
+    static final List<String> ALL_OF = List.of("toan bo", "tat ca");
 
-    /** Vietnamese number words, as written with their tone marks ("một" is too often an article to count). */
+    /** Vietnamese number words, as written with their tone marks. */
     static final Set<String> NUMBER_WORDS = Set.of(
             "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười", "trăm", "nghìn", "ngàn", "triệu");
+    /** "một" is mostly an article ("là một đảng viên"); it counts before a unit of time or of repetition. */
+    static final String ONE = "một";
+    static final Set<String> UNITS_AFTER_ONE = Set.of("phut", "gio", "ngay", "tuan", "thang", "quy", "lan", "buoi");
 
     private static List<String> longestFirst(String... phrases) {
         return java.util.Arrays.stream(phrases)
