@@ -40,4 +40,9 @@ class PledgeConfiguration {
                                 JsonMapper jsonMapper, Clock clock) {
         return new PledgeService(pledges, validator, factory, jsonMapper, clock);
     }
+
+    @Bean
+    SpecificitySummaryService specificitySummaryService(SpecificitySummaryRepository counts) {
+        return new SpecificitySummaryService(counts);
+    }
 }
