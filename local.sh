@@ -163,8 +163,10 @@ start_local_stack() {
     --mongo-port="$MONGO_PORT" --issuer-port="$ISSUER_PORT" --issuer-allowed-origins="$GATEWAY_URL"
 }
 
+# The local profile: demo member counts and the dashboard's demo users (never in production).
 start_service() {
   local name="$1"
+  SPRING_PROFILES_ACTIVE=local \
   SERVER_PORT="$(port_of "$name")" \
   SPRING_KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" \
   SPRING_MONGODB_URI="mongodb://localhost:$MONGO_PORT" \

@@ -96,12 +96,14 @@ public class AggregateQueries {
         membersByUnit.values().forEach(members -> members.forEach(member -> allIds.add(member.id())));
         Map<String, UnitYearAggregate> aggregates = store.find(allIds, year);
         Map<String, Long> reportsInSubtrees = expectedReports.inSubtrees(year);
+        Set<String> synthetic = registry.withSyntheticMemberCount(allIds);
         LocalDate seasonStart = LocalDate.of(year, 1, 1);
         Map<String, AggregateView> views = new LinkedHashMap<>();
         membersByUnit.forEach((unitId, members) -> {
             Map<String, Long> counters = new TreeMap<>();
             Instant asOf = null;
             long expected = 0;
+            boolean expectedSynthetic = false;
             long reports = 0;
             for (OrgUnit member : members) {
                 reports += reportsInSubtrees.getOrDefault(member.id(), 0L);
@@ -112,9 +114,11 @@ public class AggregateQueries {
                 }
                 if (member.validOn(seasonStart)) {
                     expected += member.memberCount();
+                    expectedSynthetic |= synthetic.contains(member.id());
                 }
             }
-            views.put(unitId, AggregateView.of(unitId, year, asOf, counters, expected, reports));
+            views.put(unitId, AggregateView.of(unitId, year, asOf, counters, expected, expectedSynthetic,
+                    reports));
         });
         return views;
     }

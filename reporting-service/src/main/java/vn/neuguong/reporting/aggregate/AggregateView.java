@@ -17,10 +17,11 @@ public record AggregateView(String unitId, int year, Instant asOf, Pledges pledg
         Reports reports) {
 
     /**
-     * @param expected the members expected to pledge: the unit's member count if it existed on 1 January
-     * @param coverage individual pledges / expected; 0 when nobody is expected
+     * @param expected          the members expected to pledge: the unit's member count if it existed on 1 January
+     * @param expectedSynthetic whether {@code expected} (and so {@code coverage}) rests on a DEMO member count
+     * @param coverage          individual pledges / expected; 0 when nobody is expected
      */
-    public record Pledges(long expected, long registered, long individual, long collective, long onTime, long generic,
+    public record Pledges(long expected, boolean expectedSynthetic, long registered, long individual, long collective, long onTime, long generic,
             long selfAssessed, Map<String, Long> evaluated, long withdrawn, double coverage) {
     }
 
@@ -36,13 +37,13 @@ public record AggregateView(String unitId, int year, Instant asOf, Pledges pledg
     }
 
     static AggregateView of(String unitId, int year, Instant asOf, Map<String, Long> counters, long expectedMembers,
-            long expectedReports) {
+            boolean expectedSynthetic, long expectedReports) {
         long individual = get(counters, PledgeContribution.INDIVIDUAL);
         Map<String, Long> evaluated = new LinkedHashMap<>();
         for (Grade grade : Grade.values()) {
             evaluated.put(grade.name(), get(counters, PledgeContribution.EVALUATED_PREFIX + grade.name()));
         }
-        Pledges pledges = new Pledges(expectedMembers, get(counters, PledgeContribution.REGISTERED), individual,
+        Pledges pledges = new Pledges(expectedMembers, expectedSynthetic, get(counters, PledgeContribution.REGISTERED), individual,
                 get(counters, PledgeContribution.COLLECTIVE), get(counters, PledgeContribution.ON_TIME),
                 get(counters, PledgeContribution.GENERIC), get(counters, PledgeContribution.SELF_ASSESSED), evaluated,
                 get(counters, PledgeContribution.WITHDRAWN),

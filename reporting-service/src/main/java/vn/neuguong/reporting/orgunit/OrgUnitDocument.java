@@ -17,6 +17,8 @@ import vn.neuguong.contracts.orgunit.OrgUnitLevel;
  * @param searchKey            the name as {@link SearchKey} compares it
  * @param referenceFingerprint what the reference data said when it last changed the unit; null for units the
  *                             operators added
+ * @param memberCountSynthetic whether {@code memberCount} is a DEMO value ({@link SyntheticMemberCounts}) rather
+ *                             than one an operator set or imported
  */
 @Document(OrgUnitDocument.COLLECTION)
 public record OrgUnitDocument(
@@ -33,14 +35,19 @@ public record OrgUnitDocument(
         String successorId,
         String searchKey,
         long version,
-        String referenceFingerprint) {
+        String referenceFingerprint,
+        boolean memberCountSynthetic) {
 
     public static final String COLLECTION = "org_units";
 
     static OrgUnitDocument of(OrgUnit unit, long version, String referenceFingerprint) {
+        return of(unit, version, referenceFingerprint, false);
+    }
+
+    static OrgUnitDocument of(OrgUnit unit, long version, String referenceFingerprint, boolean memberCountSynthetic) {
         return new OrgUnitDocument(unit.id(), unit.code(), unit.name(), unit.nameEn(), unit.level(), unit.parentId(),
                 unit.path(), unit.memberCount(), isoDate(unit.validFrom()), isoDate(unit.validTo()),
-                unit.successorId(), SearchKey.of(unit.name()), version, referenceFingerprint);
+                unit.successorId(), SearchKey.of(unit.name()), version, referenceFingerprint, memberCountSynthetic);
     }
 
     public OrgUnit toOrgUnit() {

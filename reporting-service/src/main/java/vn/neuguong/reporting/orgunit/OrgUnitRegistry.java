@@ -64,6 +64,12 @@ public class OrgUnitRegistry {
         return store.findAll(ids).stream().map(OrgUnitDocument::toOrgUnit).toList();
     }
 
+    /** Those of these units whose member count is a DEMO value. */
+    public Set<String> withSyntheticMemberCount(Collection<String> ids) {
+        return store.findAll(ids).stream().filter(OrgUnitDocument::memberCountSynthetic).map(OrgUnitDocument::id)
+                .collect(Collectors.toSet());
+    }
+
     public OrgUnitView view(String id) {
         return store.find(id).map(OrgUnitView::of).orElseThrow(() -> unknown(id));
     }
@@ -191,7 +197,7 @@ public class OrgUnitRegistry {
         OrgUnit unit = current.toOrgUnit();
         OrgUnit merged = new OrgUnit(unit.id(), unit.code(), unit.name(), unit.nameEn(), unit.level(), unit.parentId(),
                 unit.path(), unit.memberCount(), unit.validFrom(), merger.validTo(), successor.id());
-        return OrgUnitView.of(update(current, merged));
+        return OrgUnitView.of(update(current, merged, current.memberCountSynthetic()));
     }
 
     public OrgUnitView setMemberCount(String id, MemberCount memberCount, CurrentUser user) {
@@ -222,7 +228,7 @@ public class OrgUnitRegistry {
         int updated = 0;
         for (MemberCountCsv.Row row : parsed.rows()) {
             OrgUnitDocument current = units.get(row.unitId());
-            if (current.memberCount() != row.memberCount()) {
+            if (current.memberCount() != row.memberCount() || current.memberCountSynthetic()) {
                 withMemberCount(current, row.memberCount());
                 updated++;
             }
@@ -230,17 +236,19 @@ public class OrgUnitRegistry {
         return new MemberCountImport(updated, parsed.rows().size() - updated);
     }
 
+    /** An operator's count, which replaces a DEMO one even when the number is the same. */
     private OrgUnitDocument withMemberCount(OrgUnitDocument current, long memberCount) {
-        if (current.memberCount() == memberCount) {
+        if (current.memberCount() == memberCount && !current.memberCountSynthetic()) {
             return current;
         }
         OrgUnit unit = current.toOrgUnit();
         return update(current, new OrgUnit(unit.id(), unit.code(), unit.name(), unit.nameEn(), unit.level(),
-                unit.parentId(), unit.path(), memberCount, unit.validFrom(), unit.validTo(), unit.successorId()));
+                unit.parentId(), unit.path(), memberCount, unit.validFrom(), unit.validTo(), unit.successorId()), false);
     }
 
-    private OrgUnitDocument update(OrgUnitDocument current, OrgUnit changed) {
-        OrgUnitDocument next = OrgUnitDocument.of(changed, current.version() + 1, current.referenceFingerprint());
+    private OrgUnitDocument update(OrgUnitDocument current, OrgUnit changed, boolean memberCountSynthetic) {
+        OrgUnitDocument next = OrgUnitDocument.of(changed, current.version() + 1, current.referenceFingerprint(),
+                memberCountSynthetic);
         if (!store.update(current, next)) {
             throw new ConflictException("The unit " + current.id() + " changed meanwhile; read it again and retry",
                     Map.of("unitId", current.id()));

@@ -176,6 +176,7 @@ class OrgUnitStore {
                 .set("parentId", next.parentId())
                 .set("path", next.path())
                 .set("memberCount", next.memberCount())
+                .set("memberCountSynthetic", next.memberCountSynthetic())
                 .set("validFrom", next.validFrom())
                 .set("validTo", next.validTo())
                 .set("successorId", next.successorId())

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.ClassPathResource;
@@ -24,7 +25,10 @@ import vn.neuguong.contracts.orgunit.OrgUnit;
  * a unit whose reference data changed since it was last loaded gets the new values, version + 1 and one event;
  * anything else is left alone, so a restart writes and publishes nothing. Operators' later changes (member
  * counts, mergers) survive restarts because only a change in the reference data itself touches a unit again.
- * Member counts are set on creation only: the DEMO values of {@link SyntheticMemberCounts}.
+ *
+ * <p>The reference data has no membership figures: units are created with member count 0, to be imported by the
+ * operators ({@code POST /api/org-units/member-counts}), or — with {@code neuguong.org-units.demo-member-counts},
+ * which the {@code local} profile turns on — with the DEMO values of {@link SyntheticMemberCounts}, marked as such.
  */
 @Component
 class ReferenceDataLoader implements ApplicationRunner {
@@ -34,10 +38,13 @@ class ReferenceDataLoader implements ApplicationRunner {
     private static final String LEGACY_PROVINCES = "reference-data/vn-legacy-provinces-2008-2025.csv";
 
     private final OrgUnitStore store;
+    private final boolean demoMemberCounts;
     private volatile boolean loaded;
 
-    ReferenceDataLoader(OrgUnitStore store) {
+    ReferenceDataLoader(OrgUnitStore store,
+            @Value("${neuguong.org-units.demo-member-counts:false}") boolean demoMemberCounts) {
         this.store = store;
+        this.demoMemberCounts = demoMemberCounts;
     }
 
     /** Whether this instance has loaded the reference data (its events may still wait in the outbox). */
@@ -49,7 +56,7 @@ class ReferenceDataLoader implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         store.ensureIndexes();
         List<ReferenceUnit> units = readReferenceUnits();
-        Map<String, Long> memberCounts = SyntheticMemberCounts.of(units);
+        Map<String, Long> memberCounts = demoMemberCounts ? SyntheticMemberCounts.of(units) : Map.of();
         Map<String, String> fingerprints = store.referenceFingerprints();
         List<OrgUnitDocument> created = new ArrayList<>();
         int changed = 0;
@@ -57,7 +64,8 @@ class ReferenceDataLoader implements ApplicationRunner {
             String fingerprint = unit.fingerprint();
             String known = fingerprints.get(unit.id());
             if (known == null) {
-                created.add(OrgUnitDocument.of(toOrgUnit(unit, memberCounts.getOrDefault(unit.id(), 0L)), 1, fingerprint));
+                created.add(OrgUnitDocument.of(toOrgUnit(unit, memberCounts.getOrDefault(unit.id(), 0L)), 1, fingerprint,
+                        demoMemberCounts));
             } else if (!known.equals(fingerprint) && applyChange(unit, fingerprint)) {
                 changed++;
             }
@@ -71,7 +79,8 @@ class ReferenceDataLoader implements ApplicationRunner {
         return store.find(unit.id())
                 .filter(current -> !fingerprint.equals(current.referenceFingerprint()))
                 .map(current -> store.update(current, OrgUnitDocument.of(
-                        toOrgUnit(unit, current.memberCount()), current.version() + 1, fingerprint)))
+                        toOrgUnit(unit, current.memberCount()), current.version() + 1, fingerprint,
+                        current.memberCountSynthetic())))
                 .orElse(false);
     }
 

@@ -38,9 +38,9 @@ class AggregateFoldingTest {
     @Test
     void coverage_is_individual_pledges_over_expected_members_and_zero_without_any() {
         Map<String, Long> counters = Map.of("pledges.registered", 4L, "pledges.individual", 3L);
-        assertThat(AggregateView.of("w-1", 2026, null, counters, 12, 0).pledges().coverage()).isEqualTo(0.25);
-        assertThat(AggregateView.of("w-1", 2026, null, counters, 0, 0).pledges().coverage()).isZero();
-        assertThat(AggregateView.of("w-1", 2026, null, Map.of(), 0, 0).pledges().evaluated())
+        assertThat(AggregateView.of("w-1", 2026, null, counters, 12, false, 0).pledges().coverage()).isEqualTo(0.25);
+        assertThat(AggregateView.of("w-1", 2026, null, counters, 0, false, 0).pledges().coverage()).isZero();
+        assertThat(AggregateView.of("w-1", 2026, null, Map.of(), 0, false, 0).pledges().evaluated())
                 .containsOnlyKeys("EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED");
     }
 

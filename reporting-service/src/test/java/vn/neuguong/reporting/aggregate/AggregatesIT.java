@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.FileSystemUtils;
 
 import tools.jackson.databind.JsonNode;
@@ -62,6 +63,7 @@ import vn.neuguong.testsupport.TestInfrastructure;
  * (every unit's aggregate is per year).
  */
 @IntegrationTest
+@ActiveProfiles("local") // the DEMO member counts the expected figures are checked against
 @DirtiesContext
 class AggregatesIT {
 
@@ -193,6 +195,28 @@ class AggregatesIT {
                 .asLong()).isEqualTo(bacKan);
         assertThat(api.get("/api/aggregates/vn?year=2025", centralBoard).json().get("pledges").get("expected")
                 .asLong()).isEqualTo(api.get("/api/org-units/vn", centralBoard).json().get("memberCount").asLong());
+    }
+
+    @Test
+    void expected_figures_say_when_they_rest_on_demo_member_counts() {
+        Api api = new Api(port);
+        String admin = Api.token("vn", Role.ADMIN);
+        String commune = "w-00004";
+        assertThat(expectedSynthetic(api, commune)).isTrue();
+
+        assertThat(api.put("/api/org-units/" + commune + "/member-count", admin, "{\"memberCount\": 250}").status())
+                .isEqualTo(200);
+
+        JsonNode pledges = api.get("/api/aggregates/" + commune + "?year=2026", centralBoard).json().get("pledges");
+        assertThat(pledges.get("expected").asLong()).isEqualTo(250);
+        assertThat(pledges.get("expectedSynthetic").asBoolean()).isFalse();
+        assertThat(expectedSynthetic(api, "vn")).isTrue();
+    }
+
+    private boolean expectedSynthetic(Api api, String unitId) {
+        JsonNode pledges = api.get("/api/aggregates/" + unitId + "?year=2026", centralBoard).json().get("pledges");
+        assertThat(pledges.get("expectedSynthetic").isBoolean()).isTrue();
+        return pledges.get("expectedSynthetic").asBoolean();
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +37,7 @@ import vn.neuguong.reporting.TopicReader;
 import vn.neuguong.testsupport.IntegrationTest;
 
 @IntegrationTest
+@ActiveProfiles("local") // the DEMO member counts
 @DirtiesContext
 class OrgUnitRegistryIT {
 
@@ -64,7 +66,9 @@ class OrgUnitRegistryIT {
         long provinces = sumMemberCounts("^p-");
         assertThat((double) provinces).isCloseTo(5_600_000, within(280_000.0));
         assertThat(sumMemberCounts("^lp-")).isEqualTo(provinces);
-        assertThat(api().get("/api/org-units/vn", officer).json().get("memberCount").asLong()).isEqualTo(provinces);
+        JsonNode nation = api().get("/api/org-units/vn", officer).json();
+        assertThat(nation.get("memberCount").asLong()).isEqualTo(provinces);
+        assertThat(nation.get("memberCountSynthetic").asBoolean()).isTrue();
 
         JsonNode bacKan = api().get("/api/org-units/lp-06", officer).json();
         assertThat(bacKan.get("name").asString()).isEqualTo("Bắc Kạn");
@@ -271,7 +275,23 @@ class OrgUnitRegistryIT {
         assertThat(imported.json().get("unchanged").asInt()).isEqualTo(1);
         JsonNode secondUnit = api().get("/api/org-units/" + second, officer).json();
         assertThat(secondUnit.get("memberCount").asLong()).isEqualTo(17);
+        assertThat(secondUnit.get("memberCountSynthetic").asBoolean()).isFalse();
         assertThat(secondUnit.get("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void an_imported_member_count_replaces_a_demo_one_even_when_the_number_is_the_same() {
+        JsonNode demo = api().get("/api/org-units/w-00025", officer).json();
+        assertThat(demo.get("memberCountSynthetic").asBoolean()).isTrue();
+
+        Api.Response imported = api().postCsv("/api/org-units/member-counts", admin,
+                "unitId,memberCount\nw-00025," + demo.get("memberCount").asLong() + "\n");
+
+        assertThat(imported.json().get("updated").asInt()).isEqualTo(1);
+        JsonNode real = api().get("/api/org-units/w-00025", officer).json();
+        assertThat(real.get("memberCount").asLong()).isEqualTo(demo.get("memberCount").asLong());
+        assertThat(real.get("memberCountSynthetic").asBoolean()).isFalse();
+        assertThat(real.get("version").asLong()).isEqualTo(demo.get("version").asLong() + 1);
     }
 
     private String addCell(String name) {
