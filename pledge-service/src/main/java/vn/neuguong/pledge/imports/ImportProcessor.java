@@ -194,7 +194,7 @@ class ImportProcessor {
             int year = Integer.parseInt(unitAndYear[1]);
             Set<String> notAsked = nearCopies.notAskedYet(unitAndYear[0], year, keys);
             if (!notAsked.isEmpty()) {
-                pledges.nearCopyCandidates(List.of(unitAndYear[0]), List.of(year), notAsked, null)
+                pledges.nearCopyCandidates(unitAndYear[0], year, notAsked, null)
                         .forEach(nearCopies::add);
             }
         });

@@ -2,8 +2,10 @@ package vn.neuguong.pledge.pledge;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
@@ -17,9 +19,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteResult;
 
-import vn.neuguong.contracts.pledge.PledgeStatus;
 import vn.neuguong.platform.outbox.OutboxEvent;
 import vn.neuguong.platform.outbox.OutboxEvents;
 
@@ -32,10 +34,12 @@ public class PledgeRepository implements InitializingBean {
 
     private final OutboxEvents outbox;
     private final MongoTemplate mongo;
+    private final NearCopyTexts nearCopyTexts;
 
     public PledgeRepository(MongoTemplate mongo, OutboxEvents outbox) {
         this.outbox = outbox;
         this.mongo = mongo;
+        this.nearCopyTexts = new NearCopyTexts(mongo);
     }
 
     @Override
@@ -45,19 +49,19 @@ public class PledgeRepository implements InitializingBean {
                 .unique().named("one_pledge_per_pledger_and_year"));
         indexes.createIndex(new Index().on("creationKey", Sort.Direction.ASC).unique().sparse()
                 .named("creation_idempotency_key"));
-        indexes.createIndex(new Index().on("unitId", Sort.Direction.ASC).on("year", Sort.Direction.ASC)
-                .on("similarityKeys", Sort.Direction.ASC).named("near_copy_candidates"));
         indexes.createIndex(new Index().on("unitPath", Sort.Direction.ASC).on("year", Sort.Direction.ASC)
                 .on("status", Sort.Direction.ASC).named("list_by_subtree"));
         indexes.createIndex(new Index().on("pledger.memberId", Sort.Direction.ASC).on("year", Sort.Direction.ASC)
                 .named("list_own"));
         OutboxEvents.declareIndexes(indexes);
+        nearCopyTexts.prepare();
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException for a second pledge of the pledger and year, or a reused creation key */
     public void insert(Pledge pledge, OutboxEvent registered) {
         mongo.insert(withOutbox(pledge, registered), Pledge.COLLECTION);
         outbox.written(Pledge.COLLECTION, pledge.id());
+        nearCopyTexts.added(List.of(pledge));
     }
 
     /** Inserts unordered: one failure does not stop the others. */
@@ -66,10 +70,25 @@ public class PledgeRepository implements InitializingBean {
         for (int i = 0; i < pledges.size(); i++) {
             bulk.insert(withOutbox(pledges.get(i), registered.get(i)));
         }
+        Set<Integer> failed = new HashSet<>();
         try {
             return bulk.execute();
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof MongoBulkWriteException partly) {
+                    partly.getWriteErrors().forEach(error -> failed.add(error.getIndex()));
+                }
+            }
+            throw e;
         } finally {
-            pledges.forEach(pledge -> outbox.written(Pledge.COLLECTION, pledge.id()));
+            List<Pledge> inserted = new ArrayList<>();
+            for (int i = 0; i < pledges.size(); i++) {
+                if (!failed.contains(i)) {
+                    inserted.add(pledges.get(i));
+                    outbox.written(Pledge.COLLECTION, pledges.get(i).id());
+                }
+            }
+            nearCopyTexts.added(inserted);
         }
     }
 
@@ -81,11 +100,11 @@ public class PledgeRepository implements InitializingBean {
 
     /**
      * Replaces the pledge's mutable state with {@code after} and appends its event, provided nobody changed it since
-     * {@code expectedVersion} was read.
+     * {@code before} was read.
      *
      * @return false when the version moved on (the caller re-reads and decides again)
      */
-    public boolean update(Pledge after, long expectedVersion, OutboxEvent event) {
+    public boolean update(Pledge before, Pledge after, OutboxEvent event) {
         Update update = new Update()
                 .set("pledger", after.pledger())
                 .set("pledgerKey", after.pledgerKey())
@@ -102,10 +121,11 @@ public class PledgeRepository implements InitializingBean {
                 .set("withdrawal", after.withdrawal())
                 .set("appliedKeys", after.appliedKeys());
         outbox.appendTo(update, event);
-        Query current = Query.query(Criteria.where("id").is(after.id()).and("version").is(expectedVersion));
+        Query current = Query.query(Criteria.where("id").is(after.id()).and("version").is(before.version()));
         boolean updated = mongo.updateFirst(current, update, Pledge.class).getModifiedCount() == 1;
         if (updated) {
             outbox.written(Pledge.COLLECTION, after.id());
+            nearCopyTexts.changed(before, after);
         }
         return updated;
     }
@@ -133,33 +153,29 @@ public class PledgeRepository implements InitializingBean {
     }
 
     /**
-     * Actions of commitments of other live pledges of the unit and year sharing a MinHash band key with the given
-     * keys: candidates for near-copies, found through the {@code near_copy_candidates} index instead of reading the
-     * unit's pledges.
+     * Distinct commitment actions of the live pledges of the unit and year sharing a MinHash band key with the given
+     * keys: candidates for near-copies. A pledge being revised does not count as a copy of itself.
+     *
+     * @param revised the pledge as it is before a revision, or null
      */
-    public List<SimilarCandidate> nearCopyCandidates(Collection<String> unitIds, Collection<Integer> years,
-                                                     Collection<String> bandKeys, String excludeId) {
-        if (bandKeys.isEmpty()) {
-            return List.of();
+    public List<SimilarCandidate> nearCopyCandidates(String unitId, int year, Collection<String> bandKeys,
+                                                     Pledge revised) {
+        List<SimilarCandidate> candidates = nearCopyTexts.candidates(unitId, year, bandKeys);
+        if (revised == null) {
+            return candidates;
         }
-        Criteria criteria = Criteria.where("unitId").in(unitIds).and("year").in(years)
-                .and("similarityKeys").in(bandKeys).and("status").ne(PledgeStatus.WITHDRAWN.name());
-        if (excludeId != null) {
-            criteria = criteria.and("_id").ne(excludeId);
-        }
-        Query query = Query.query(criteria);
-        query.fields().include("unitId").include("year").include("similarityKeys").include("commitments.action");
-        List<SimilarCandidate> candidates = new ArrayList<>();
-        for (Document document : mongo.find(query, Document.class, Pledge.COLLECTION)) {
-            List<String> actions = document.getList("commitments", Document.class, List.of()).stream()
-                    .map(commitment -> commitment.getString("action")).toList();
-            candidates.add(new SimilarCandidate(document.getString("unitId"), document.getInteger("year"),
-                    document.getList("similarityKeys", String.class, List.of()), actions));
-        }
-        return candidates;
+        Set<String> own = new HashSet<>();
+        revised.commitments().forEach(commitment -> own.add(commitment.action()));
+        return candidates.stream().filter(candidate -> candidate.pledges() > 1
+                || !own.contains(candidate.actions().get(0))).toList();
     }
 
-    public record SimilarCandidate(String unitId, int year, List<String> bandKeys, List<String> actions) {
+    /**
+     * @param pledges          how many live pledges of the unit and year use these actions
+     * @param examplePledgeId the first pledge that used them
+     */
+    public record SimilarCandidate(String unitId, int year, List<String> bandKeys, List<String> actions, int pledges,
+                                   String examplePledgeId) {
     }
 
     public List<Pledge> find(Criteria criteria, int page, int size) {

@@ -100,11 +100,11 @@ public class PledgeService {
     }
 
     private Specificity specificity(List<Pledge.Commitment> commitments, PledgeValidator.Resolved resolved, int year,
-                                    String excludeId) {
+                                    Pledge revised) {
         List<String> keys = PledgeFactory.similarityKeys(commitments);
         List<String> candidateActions = new ArrayList<>();
-        for (PledgeRepository.SimilarCandidate candidate : pledges.nearCopyCandidates(List.of(resolved.unit().id()),
-                List.of(year), keys, excludeId)) {
+        for (PledgeRepository.SimilarCandidate candidate : pledges.nearCopyCandidates(resolved.unit().id(), year, keys,
+                revised)) {
             candidateActions.addAll(candidate.actions());
         }
         return factory.specificity(commitments, resolved.theme(), candidateActions);
@@ -150,7 +150,7 @@ public class PledgeService {
                     List<Pledge.Commitment> commitments = PledgeFactory.commitments(request);
                     return pledge.revised(PledgeFactory.pledger(request.pledger()),
                             resolved.theme() == null ? null : resolved.theme().id(), commitments,
-                            specificity(commitments, resolved, pledge.year(), pledge.id()),
+                            specificity(commitments, resolved, pledge.year(), pledge),
                             PledgeFactory.similarityKeys(commitments), change);
                 });
     }
@@ -209,7 +209,7 @@ public class PledgeService {
             transition.from(before.status());
             Pledge after = change.apply(before, new Pledge.Change(clock.instant(), user.sub(), appliedKey));
             OutboxEvent event = factory.event(before, after, transition.eventType());
-            if (pledges.update(after, before.version(), event)) {
+            if (pledges.update(before, after, event)) {
                 return after;
             }
             if (attempt == MAX_ATTEMPTS) {

@@ -152,6 +152,38 @@ class PledgeApiIT {
     }
 
     @Test
+    void nearCopiesAreFoundAmongLivePledgesOnlyAndAPledgeDoesNotCopyItself() {
+        String text = "Vận động 100% hộ gia đình tổ dân phố " + UUID.randomUUID().toString().substring(0, 6)
+                + " phân loại rác thải sinh hoạt tại nguồn, báo cáo kết quả hằng quý cho chi bộ";
+        String first = newMember();
+        Api.Response original = register(member(first), individual(first, 2026, text));
+        assertThat(findings(original)).doesNotContain("COPIES_OTHER_PLEDGE");
+        String path = "/api/pledges/" + original.body().get("id").asString();
+
+        Api.Response revised = api.put(path, member(first), individual(first, 2026, text), "If-Match", "\"1\"");
+        assertThat(revised.status()).isEqualTo(200);
+        assertThat(findings(revised)).as("a revision keeping its text").doesNotContain("COPIES_OTHER_PLEDGE");
+
+        String second = newMember();
+        Api.Response copy = register(member(second), individual(second, 2026, text));
+        assertThat(findings(copy)).contains("COPIES_OTHER_PLEDGE");
+
+        for (Api.Response pledge : List.of(original, copy)) {
+            assertThat(api.post("/api/pledges/" + pledge.body().get("id").asString() + "/withdrawal", officer(),
+                    Map.of("reason", "Đăng ký lại")).status()).isEqualTo(200);
+        }
+        String third = newMember();
+        assertThat(findings(register(member(third), individual(third, 2026, text))))
+                .as("both pledges with the text were withdrawn").doesNotContain("COPIES_OTHER_PLEDGE");
+    }
+
+    private static List<String> findings(Api.Response pledge) {
+        List<String> codes = new ArrayList<>();
+        pledge.body().get("specificity").get("findings").forEach(finding -> codes.add(finding.get("code").asString()));
+        return codes;
+    }
+
+    @Test
     void aPledgeIsOnTimeBeforeItsYearsDeadlineTheEndOfMarchUnlessConfigured() {
         String memberId = newMember();
         Api.Response nextYear = register(member(memberId), individual(memberId, 2027, GOOD_ACTION));
