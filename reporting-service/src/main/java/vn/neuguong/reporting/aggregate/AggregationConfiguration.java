@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
 import tools.jackson.databind.DeserializationFeature;
@@ -35,7 +37,24 @@ class AggregationConfiguration {
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, aggregates.commitInterval().toMillis());
         config.put(StreamsConfig.STATE_DIR_CONFIG, aggregates.stateDir().toString());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, topics.replicationFactor().intValue());
+        if (aggregates.instanceId() != null) {
+            config.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), aggregates.instanceId());
+        }
         return new KafkaStreamsConfiguration(config);
+    }
+
+    /**
+     * A static member does not leave the group when it merely closes (it expects to come back); an instance that
+     * stops on purpose (scaled down, redeployed) leaves, so its tasks move to the others at once.
+     */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer leaveGroupOnClose() {
+        return factoryBean -> factoryBean.setLeaveGroupOnClose(true);
+    }
+
+    @Bean
+    AggregationHealthIndicator aggregationHealthIndicator(StreamsBuilderFactoryBean streams) {
+        return new AggregationHealthIndicator(streams);
     }
 
     /**
