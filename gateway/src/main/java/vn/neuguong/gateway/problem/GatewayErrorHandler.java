@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,10 @@ import vn.neuguong.gateway.correlation.CorrelationIdFilter;
 
 /**
  * Turns every failure into problem+json. Bodies never carry stack traces, exception messages of infrastructure or
- * downstream host names: a service that cannot be reached, or answers too slowly, is a 503 naming only the route.
+ * downstream host names: a service that cannot be reached, or answers too slowly, is a 503 naming only the route;
+ * one that stops while it handles the request (the connection closes before its answer) is a 502. When a write may
+ * have been applied without its answer arriving, the detail says that sending it again with the same
+ * {@code Idempotency-Key} is safe.
  * Ordered before Spring Boot's own error handler, which therefore never answers.
  */
 @Component
@@ -30,6 +34,7 @@ import vn.neuguong.gateway.correlation.CorrelationIdFilter;
 class GatewayErrorHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final ProblemResponses problems;
 
@@ -49,7 +54,21 @@ class GatewayErrorHandler implements WebExceptionHandler {
             return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
                     "Bearer tokens cannot be verified at the moment; please try again later.");
         }
-        if (isDownstreamUnavailable(failure)) {
+        if (causedBy(failure, PrematureCloseException.class)) {
+            String service = routeId(exchange);
+            CorrelationIdFilter.withCorrelationId(exchange,
+                    () -> log.warn("{} closed the connection before answering: {}", service, failure.toString()));
+            return problems.write(exchange, HttpStatus.BAD_GATEWAY,
+                    service + " stopped before answering." + mayHaveBeenApplied(exchange));
+        }
+        if (isTimeout(failure) && isWrite(exchange)) {
+            String service = routeId(exchange);
+            CorrelationIdFilter.withCorrelationId(exchange,
+                    () -> log.warn("{} did not answer in time: {}", service, failure.toString()));
+            return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                    service + " did not answer in time." + mayHaveBeenApplied(exchange));
+        }
+        if (isTimeout(failure) || isDownstreamUnavailable(failure)) {
             String service = routeId(exchange);
             CorrelationIdFilter.withCorrelationId(exchange,
                     () -> log.warn("{} is unavailable: {}", service, failure.toString()));
@@ -67,18 +86,46 @@ class GatewayErrorHandler implements WebExceptionHandler {
                 "The gateway could not handle the request.");
     }
 
+    /** The routing filter reports a response timeout as 504. */
+    private static boolean isTimeout(Throwable failure) {
+        return failure instanceof ErrorResponse error && error.getStatusCode().isSameCodeAs(HttpStatus.GATEWAY_TIMEOUT);
+    }
+
+    /** Nothing reached the service: no instance is up (the load balancer's 503), or none could be connected to. */
     private static boolean isDownstreamUnavailable(Throwable failure) {
-        // the routing filter reports a response timeout as 504
-        if (failure instanceof ErrorResponse error && error.getStatusCode().isSameCodeAs(HttpStatus.GATEWAY_TIMEOUT)) {
+        if (failure instanceof ErrorResponse error
+                && error.getStatusCode().isSameCodeAs(HttpStatus.SERVICE_UNAVAILABLE)) {
             return true;
         }
+        return causedBy(failure, ConnectException.class) || causedBy(failure, ConnectTimeoutException.class)
+                || causedBy(failure, UnknownHostException.class);
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException
-                    || cause instanceof UnknownHostException || cause instanceof PrematureCloseException) {
+            if (type.isInstance(cause)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isWrite(ServerWebExchange exchange) {
+        HttpMethod method = exchange.getRequest().getMethod();
+        return !HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method) && !HttpMethod.OPTIONS.equals(method);
+    }
+
+    /** A client cannot tell whether a write it got no answer for was applied: say how to find out safely. */
+    private static String mayHaveBeenApplied(ServerWebExchange exchange) {
+        if (!isWrite(exchange)) {
+            return " Please try again.";
+        }
+        if (exchange.getRequest().getHeaders().containsHeader(IDEMPOTENCY_KEY)) {
+            return " The request may have been applied: sending it again with the same Idempotency-Key is safe"
+                    + " (it is applied at most once).";
+        }
+        return " The request may have been applied. Send writes with an Idempotency-Key: sending one again with the"
+                + " same key is safe (it is applied at most once).";
     }
 
     private static String routeId(ServerWebExchange exchange) {
