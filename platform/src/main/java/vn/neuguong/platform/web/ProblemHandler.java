@@ -94,7 +94,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    static FieldProblem describeUnreadable(Throwable cause) {
+    /** The field an unreadable JSON body breaks, as the API and the inbound command channel name it. */
+    public static FieldProblem describeUnreadable(Throwable cause) {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return new FieldProblem(path(unknown), "is not a known field");
         }
