@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
 
 import vn.neuguong.contracts.aggregate.AggregateUpdated;
+import vn.neuguong.contracts.inbound.CommandOutcome;
+import vn.neuguong.contracts.inbound.CommandTypes;
+import vn.neuguong.contracts.inbound.InboundTopics;
 import vn.neuguong.contracts.orgunit.OrgUnit;
 import vn.neuguong.contracts.orgunit.OrgUnitChanged;
 import vn.neuguong.contracts.orgunit.OrgUnitLevel;
@@ -49,9 +53,43 @@ class AsyncApiContractTest {
                 topics.add(field.get(null));
             }
         }
+        topics.add(InboundTopics.DEAD_LETTER);
+        topics.add(InboundTopics.OUTCOMES_PREFIX + "{publisher}");
+        for (String channel : InboundTopics.CHANNELS) {
+            topics.add(InboundTopics.COMMANDS_PREFIX + "{publisher}." + channel);
+        }
         List<Object> addresses = map(DOCUMENT.get("channels")).values().stream()
                 .map(channel -> map(channel).get("address")).toList();
         assertThat(addresses).isNotEmpty().allMatch(topics::contains);
+    }
+
+    @Test
+    void inboundTopicsNameTheirPublisherAndThePatternMatchesOnlyCommandTopics() {
+        String pledges = InboundTopics.commands("thai-nguyen", InboundTopics.PLEDGES);
+        Pattern pattern = Pattern.compile(InboundTopics.commandsPattern(InboundTopics.PLEDGES));
+
+        assertThat(pledges).isEqualTo("neuguong.inbound.thai-nguyen.pledges");
+        assertThat(InboundTopics.publisherOf(pledges)).isEqualTo("thai-nguyen");
+        assertThat(pattern.matcher(pledges).matches()).isTrue();
+        assertThat(pattern.matcher(InboundTopics.commands("ha-noi", InboundTopics.REPORTS)).matches()).isFalse();
+        assertThat(pattern.matcher(pledges + ".dlq").matches()).isFalse();
+        assertThat(pattern.matcher(InboundTopics.outcomes("thai-nguyen")).matches()).isFalse();
+        assertThat(InboundTopics.publisherOf(InboundTopics.outcomes("thai-nguyen"))).isNull();
+        assertThat(InboundTopics.isPublisherName("thai.nguyen")).isFalse();
+        assertThat(InboundTopics.isPublisherName("Thai")).isFalse();
+    }
+
+    @Test
+    void everyPledgeCommandIsAMessageOfThePledgeCommandsChannel() {
+        Map<String, Object> messages = map(map(DOCUMENT.get("components")).get("messages"));
+        List<Object> names = map(map(map(DOCUMENT.get("channels")).get("pledgeCommands")).get("messages")).values()
+                .stream().map(reference -> ((String) map(reference).get("$ref")).replace("#/components/messages/", ""))
+                .map(name -> map(messages.get(name)).get("name")).toList();
+        assertThat(names).containsExactlyInAnyOrderElementsOf(CommandTypes.PLEDGE_COMMANDS);
+        assertThat((String) map(messages.get("CommandOutcome")).get("description"))
+                .contains(CommandOutcome.ACCEPTED_TYPE, CommandOutcome.REJECTED_TYPE);
+        assertThat(enumOf("CommandOutcome", "status")).containsExactlyElementsOf(
+                names(CommandOutcome.Status.values()));
     }
 
     static Stream<Arguments> payloads() {
@@ -60,7 +98,8 @@ class AsyncApiContractTest {
                 Arguments.of("NominationSnapshot", NominationSnapshot.class),
                 Arguments.of("NominationChanged", NominationChanged.class),
                 Arguments.of("ReportSnapshot", ReportSnapshot.class), Arguments.of("ReportChanged", ReportChanged.class),
-                Arguments.of("AggregateUpdated", AggregateUpdated.class));
+                Arguments.of("AggregateUpdated", AggregateUpdated.class),
+                Arguments.of("CommandOutcome", CommandOutcome.class));
     }
 
     @ParameterizedTest
