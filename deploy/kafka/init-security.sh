@@ -4,7 +4,7 @@
 # ownership). Re-running is harmless: users are upserted, existing topics and ACLs kept.
 set -eu
 : "${KAFKA_ADMIN_PASSWORD:?}" "${KAFKA_PLEDGE_PASSWORD:?}" "${KAFKA_RECOGNITION_PASSWORD:?}" \
-  "${KAFKA_REPORTING_PASSWORD:?}"
+  "${KAFKA_REPORTING_PASSWORD:?}" "${KAFKA_PUBLISHER_THAI_NGUYEN_PASSWORD:?}" "${KAFKA_PUBLISHER_HA_NOI_PASSWORD:?}"
 bin=/opt/kafka/bin
 servers=kafka-1:9092,kafka-2:9092,kafka-3:9092
 admin=/tmp/admin.properties
@@ -83,4 +83,28 @@ allow reporting-service --operation Read --operation Describe --group reporting-
 allow reporting-service --operation All --topic reporting-aggregates --resource-pattern-type prefixed
 allow reporting-service --operation Write --operation Describe --transactional-id reporting-aggregates \
   --resource-pattern-type prefixed
+# The inbound command channel (docs/inbound.md). pledge-service reads every publisher's pledge commands (one pattern
+# subscription), answers on each publisher's outcomes topic and dead-letters unreadable records.
+topic neuguong.inbound-dlq --config retention.ms=-1
+topic neuguong.outcomes
+allow pledge-service --operation Read --operation Describe --topic neuguong.inbound. --resource-pattern-type prefixed
+allow pledge-service --operation Read --group pledge-service-inbound
+allow pledge-service --operation Write --operation Describe --topic neuguong.outcomes --resource-pattern-type prefixed
+allow pledge-service --operation Write --operation Describe --topic neuguong.inbound-dlq
+
+# publisher <name> <password>: a province's system. It writes only its own command topics (prefixed
+# neuguong.inbound.<name>. — names have no dots, so the prefix covers no other publisher) and reads only its own
+# outcomes (literal: a prefix would also cover longer names), with consumer groups <name>.*.
+publisher() {
+  name=$1
+  user "$name" "$2"
+  for channel in pledges reports nominations; do topic "neuguong.inbound.$name.$channel"; done
+  topic "neuguong.outcomes.$name"
+  allow "$name" --operation Write --operation Describe --topic "neuguong.inbound.$name." --resource-pattern-type prefixed
+  allow "$name" --operation Read --operation Describe --topic "neuguong.outcomes.$name"
+  allow "$name" --operation Read --group "$name." --resource-pattern-type prefixed
+}
+publisher thai-nguyen "$KAFKA_PUBLISHER_THAI_NGUYEN_PASSWORD"
+publisher ha-noi "$KAFKA_PUBLISHER_HA_NOI_PASSWORD"
+
 echo "Kafka users, topics and ACLs are in place."

@@ -19,21 +19,35 @@ import org.apache.kafka.metadata.storage.Formatter;
  * The log directory is formatted on the first start and reused by later starts, so a restart keeps every
  * topic and record. Configured for a single node: idempotent and transactional producers and Kafka Streams
  * exactly-once v2 work, topics are never auto-created.
+ *
+ * <p>With a SASL port, the node also has a {@code SASL_PLAINTEXT} listener where clients authenticate with
+ * SCRAM-SHA-512 and are authorized by ACLs (the StandardAuthorizer of KRaft): the publishing systems of the inbound
+ * command channel ({@link InboundPublishers}). The {@code PLAINTEXT} listener stays what the services use; its
+ * anonymous principal is a super user, so nothing changes for them.
  */
 public final class KafkaBroker implements AutoCloseable {
 
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    private static final String SASL_LISTENER = "SASL_PLAINTEXT";
+    public static final String SASL_MECHANISM = "SCRAM-SHA-512";
 
     private final Path logDir;
     private final int port;
     private final int controllerPort;
+    private final int saslPort;
     private KafkaRaftServer server;
 
     public KafkaBroker(Path logDir, int port, int controllerPort) {
+        this(logDir, port, controllerPort, 0);
+    }
+
+    /** @param saslPort the port of the SCRAM listener with ACLs, or 0 for none */
+    public KafkaBroker(Path logDir, int port, int controllerPort, int saslPort) {
         this.logDir = logDir.toAbsolutePath();
         this.port = port;
         this.controllerPort = controllerPort;
+        this.saslPort = saslPort;
     }
 
     /** Formats the log directory if it is new, then starts the node and returns once the broker is serving. */
@@ -72,6 +86,11 @@ public final class KafkaBroker implements AutoCloseable {
         return "localhost:" + port;
     }
 
+    /** The SCRAM listener's address, or null when the broker has none. */
+    public String saslBootstrapServers() {
+        return saslPort == 0 ? null : "localhost:" + saslPort;
+    }
+
     public Path logDir() {
         return logDir;
     }
@@ -85,9 +104,19 @@ public final class KafkaBroker implements AutoCloseable {
         Properties properties = new Properties();
         properties.put("node.id", String.valueOf(NODE_ID));
         properties.put("process.roles", "broker,controller");
-        properties.put("listeners", "PLAINTEXT://localhost:" + port + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
-        properties.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
-        properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        String sasl = saslPort == 0 ? "" : "," + SASL_LISTENER + "://localhost:" + saslPort;
+        properties.put("listeners", "PLAINTEXT://localhost:" + port + sasl + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
+        properties.put("advertised.listeners", "PLAINTEXT://localhost:" + port + sasl);
+        properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT"
+                + (saslPort == 0 ? "" : "," + SASL_LISTENER + ":" + SASL_LISTENER));
+        if (saslPort != 0) {
+            properties.put("sasl.enabled.mechanisms", SASL_MECHANISM);
+            properties.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+            properties.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            // the unauthenticated listeners (services, controller) act as before; only SCRAM principals need ACLs
+            properties.put("super.users", "User:ANONYMOUS");
+        }
         properties.put("inter.broker.listener.name", "PLAINTEXT");
         properties.put("controller.listener.names", CONTROLLER_LISTENER);
         // a static voter set: the controller port may change between runs without reformatting
