@@ -2,17 +2,23 @@
 # NêuGương on one machine: a real Kafka broker, a MongoDB-compatible server, the development token issuer
 # (the local-stack process) and the four services, each a separate JVM.
 #
-#   ./local.sh up [--detach]   build what is stale, start everything, print URLs and demo tokens
+#   ./local.sh up [--detach] [--instances N]
+#                              build what is stale, start everything, print URLs and demo tokens; N instances of
+#                              pledge-, recognition- and reporting-service (default 1, or as many as already run),
+#                              balanced by the gateway. On a partly running system it starts only what is missing
+#                              (how to restart a crashed process) and stops instances beyond N.
 #   ./local.sh down            stop everything
-#   ./local.sh status          what runs, and whether it is healthy
-#   ./local.sh logs [name]     follow the logs (all, or one of: local-stack gateway pledge-service ...)
+#   ./local.sh stop name...    stop some processes, e.g. reporting-service-2 (scale down; ./local.sh up restarts them)
+#   ./local.sh status          every process, instance, port, and whether it is healthy
+#   ./local.sh logs [name]     follow the logs (all, or one of: local-stack gateway pledge-service-1 ...)
 #   ./local.sh tokens          demo tokens as shell exports: eval "$(./local.sh tokens)"
 #   ./local.sh demo [options]  publish a realistic season through the API (starts the system if needed)
 #   ./local.sh bench [scenario] [options]
 #                              run a benchmark scenario (pledge-season, bulk-import, rebuild, conference)
 #                              against it; results in target/bench/
 #
-# Everything lives under .local/ (NEUGUONG_HOME): data/, logs/<name>.log, pids/<name>.pid.
+# Everything lives under .local/ (NEUGUONG_HOME): data/, logs/<name>.log, pids/<name>.pid, where a service's name
+# is <service>-<i> (pledge-service-1, ...); ports/<name>.port remembers the port of each instance after the first.
 # Environment: NEUGUONG_PORT_OFFSET (added to every port), NEUGUONG_<GATEWAY|PLEDGE|RECOGNITION|REPORTING|KAFKA|
 # KAFKA_CONTROLLER|MONGO|ISSUER>_PORT, NEUGUONG_JAVA_OPTS (services), NEUGUONG_LOCAL_STACK_JAVA_OPTS (broker and
 # database), NEUGUONG_START_TIMEOUT (seconds, default 300),
@@ -24,6 +30,10 @@ NEUGUONG_HOME="${NEUGUONG_HOME:-$ROOT/.local}"
 DATA_DIR="$NEUGUONG_HOME/data"
 LOG_DIR="$NEUGUONG_HOME/logs"
 PID_DIR="$NEUGUONG_HOME/pids"
+PORT_DIR="$NEUGUONG_HOME/ports"
+# how many instances of each service run (written by up --instances), and how many the running gateway knows
+INSTANCES_FILE="$NEUGUONG_HOME/instances"
+GATEWAY_INSTANCES_FILE="$NEUGUONG_HOME/gateway-instances"
 VERSION="0.1.0-SNAPSHOT"
 REQUIRED_JAVA=17
 
@@ -48,8 +58,9 @@ START_TIMEOUT="${NEUGUONG_START_TIMEOUT:-300}"
 STOP_TIMEOUT="${NEUGUONG_STOP_TIMEOUT:-30}"
 
 # reporting-service first: it owns the org-unit registry the others replicate
-SERVICES=(reporting-service pledge-service recognition-service gateway)
-PROCESSES=(local-stack "${SERVICES[@]}")
+INSTANCED=(reporting-service pledge-service recognition-service)
+MODULES=(local-stack "${INSTANCED[@]}" gateway)
+INSTANCES=1
 
 say() { printf '%s\n' "$*"; }
 fail() { printf 'local.sh: %s\n' "$*" >&2; exit 1; }
@@ -67,18 +78,42 @@ check_java() {
     || fail "Java $REQUIRED_JAVA or newer is needed, but '$java' is version ${version:-unknown} (set JAVA_HOME to a newer JDK)."
 }
 
+# The ports of the processes about to start must be free.
 check_ports() {
-  local port
-  for port in "$GATEWAY_PORT" "$PLEDGE_PORT" "$RECOGNITION_PORT" "$REPORTING_PORT" "$ISSUER_PORT" "$KAFKA_PORT" \
-              "$KAFKA_CONTROLLER_PORT" "$MONGO_PORT"; do
-    [[ "$port" =~ ^[0-9]+$ && "$port" -ge 1 && "$port" -le 65535 ]] || fail "port $port is out of range (check NEUGUONG_PORT_OFFSET)."
-    if port_open "$port"; then
-      fail "port $port is already in use by another program; stop it, or choose other ports with NEUGUONG_PORT_OFFSET."
+  local name port
+  for name in "$@"; do
+    if [[ "$name" == local-stack ]]; then
+      for port in "$ISSUER_PORT" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$MONGO_PORT"; do check_port "$port"; done
+    else
+      check_port "$(port_of "$name")"
     fi
   done
 }
 
-port_of() {
+check_port() {
+  [[ "$1" =~ ^[0-9]+$ && "$1" -ge 1 && "$1" -le 65535 ]] || fail "port $1 is out of range (check NEUGUONG_PORT_OFFSET)."
+  if port_open "$1"; then
+    fail "port $1 is already in use by another program; stop it, or choose other ports with NEUGUONG_PORT_OFFSET."
+  fi
+}
+
+# Process names: local-stack, gateway, and <service>-<i> for each instance of a service.
+module_of() { if [[ "$1" =~ ^(.+-service)-([0-9]+)$ ]]; then echo "${BASH_REMATCH[1]}"; else echo "$1"; fi; }
+instance_of() { if [[ "$1" =~ -([0-9]+)$ ]]; then echo "${BASH_REMATCH[1]}"; else echo 1; fi; }
+
+# Every process for $INSTANCES instances, in the order they start.
+processes() {
+  local service i
+  echo local-stack
+  for service in "${INSTANCED[@]}"; do
+    for ((i = 1; i <= INSTANCES; i++)); do echo "$service-$i"; done
+  done
+  echo gateway
+}
+
+services() { processes | grep -v '^local-stack$'; }
+
+base_port() {
   case "$1" in
     gateway) echo "$GATEWAY_PORT" ;;
     pledge-service) echo "$PLEDGE_PORT" ;;
@@ -87,7 +122,28 @@ port_of() {
   esac
 }
 
-jar_of() { echo "$ROOT/$1/target/$1-$VERSION-exec.jar"; }
+# The first instance listens on the service's port; each further one on a port chosen free when it first
+# started (near the service's port + 1000 per instance) and kept in ports/, so the gateway's list stays right.
+port_of() {
+  local module instance
+  module="$(module_of "$1")"
+  instance="$(instance_of "$1")"
+  if [[ "$module" == gateway || "$instance" == 1 ]]; then
+    base_port "$module"
+  elif [[ -f "$PORT_DIR/$1.port" ]]; then
+    cat "$PORT_DIR/$1.port"
+  else
+    local port taken
+    port=$(( $(base_port "$module") + 1000 * (instance - 1) ))
+    taken=" $(cat "$PORT_DIR"/*.port 2>/dev/null | tr '\n' ' ') "
+    while port_open "$port" || [[ "$taken" == *" $port "* ]]; do port=$((port + 1)); done
+    mkdir -p "$PORT_DIR"
+    echo "$port" >"$PORT_DIR/$1.port"
+    echo "$port"
+  fi
+}
+
+jar_of() { local module; module="$(module_of "$1")"; echo "$ROOT/$module/target/$module-$VERSION-exec.jar"; }
 log_of() { echo "$LOG_DIR/$1.log"; }
 pid_file() { echo "$PID_DIR/$1.pid"; }
 
@@ -99,17 +155,25 @@ pid_of() {
   file="$(pid_file "$1")"
   [[ -f "$file" ]] || return 0
   pid="$(cat "$file")"
-  if [[ -n "$pid" ]] && ps -p "$pid" -o args= 2>/dev/null | grep -q -- "$1-$VERSION-exec.jar"; then
+  if [[ -n "$pid" ]] && ps -p "$pid" -o args= 2>/dev/null | grep -qE -- "-Dneuguong.process=$1( |\$)"; then
     echo "$pid"
   fi
 }
 
+# Every process of ours that runs, whatever the number of instances.
 running_processes() {
-  local name
-  for name in "${PROCESSES[@]}"; do
+  local file name
+  for file in "$PID_DIR"/*.pid; do
+    [[ -e "$file" ]] || continue
+    name="$(basename "$file" .pid)"
     [[ -n "$(pid_of "$name")" ]] && echo "$name"
   done
   return 0
+}
+
+# Instances as recorded by up --instances; 1 when nothing runs and none were asked for.
+recorded_instances() {
+  if [[ -f "$INSTANCES_FILE" && -n "$(running_processes)" ]]; then cat "$INSTANCES_FILE"; else echo 1; fi
 }
 
 # Sources a module's jar is built from: its own, the shared modules' and the parent POM.
@@ -123,7 +187,7 @@ stale_or_missing() {
 
 build_if_needed() {
   local name stale=()
-  for name in "${PROCESSES[@]}"; do
+  for name in "${MODULES[@]}"; do
     if stale_or_missing "$name"; then stale+=("$name"); fi
   done
   [[ ${#stale[@]} -eq 0 ]] && return 0
@@ -135,7 +199,7 @@ build_if_needed() {
   fi
   say "Building (${stale[*]} out of date): ./mvnw -q -B -DskipTests package"
   (cd "$ROOT" && ./mvnw -q -B -DskipTests package) || fail "the build failed; see the Maven output above."
-  for name in "${PROCESSES[@]}"; do
+  for name in "${MODULES[@]}"; do
     [[ -f "$(jar_of "$name")" ]] || fail "the build did not produce $(jar_of "$name")."
   done
 }
@@ -150,7 +214,7 @@ launch() {
   [[ "$name" == local-stack ]] && opts="$LOCAL_STACK_JAVA_OPTS"
   # shellcheck disable=SC2086,SC2016 # opts is a list of options; $$ and $@ belong to the inner shell
   setsid bash -c 'echo $$ >"$0"; exec "$@"' "$(pid_file "$name")" \
-    "$(java_cmd)" $opts -jar "$(jar_of "$name")" "$@" </dev/null >>"$log" 2>&1 &
+    "$(java_cmd)" $opts "-Dneuguong.process=$name" -jar "$(jar_of "$name")" "$@" </dev/null >>"$log" 2>&1 &
   local waited=0
   until [[ -s "$(pid_file "$name")" ]]; do
     sleep 0.1; waited=$((waited + 1))
@@ -165,17 +229,34 @@ start_local_stack() {
 
 # The local profile: demo member counts and the dashboard's demo users (never in production).
 start_service() {
-  local name="$1"
+  local name="$1" instance state_dir
+  instance="$(instance_of "$name")"
+  # Kafka Streams locks its state directory: one per instance (the first keeps the directory of a single instance)
+  state_dir="$DATA_DIR/kafka-streams"
+  [[ "$instance" == 1 ]] || state_dir="$DATA_DIR/kafka-streams-$instance"
   SPRING_PROFILES_ACTIVE=local \
   SERVER_PORT="$(port_of "$name")" \
+  SPRING_APPLICATION_JSON="$(service_instances_json)" \
+  NEUGUONG_AGGREGATES_INSTANCEID="$name" \
   SPRING_KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" \
   SPRING_MONGODB_URI="mongodb://localhost:$MONGO_PORT" \
   SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI="$ISSUER_URL" \
   NEUGUONG_SERVICES_PLEDGE_URI="http://localhost:$PLEDGE_PORT" \
   NEUGUONG_SERVICES_RECOGNITION_URI="http://localhost:$RECOGNITION_PORT" \
   NEUGUONG_SERVICES_REPORTING_URI="http://localhost:$REPORTING_PORT" \
-  NEUGUONG_AGGREGATES_STATEDIR="$DATA_DIR/kafka-streams" \
+  NEUGUONG_AGGREGATES_STATEDIR="$state_dir" \
     launch "$name"
+}
+
+# The instances the gateway balances over, as Spring Cloud's simple discovery client reads them.
+service_instances_json() {
+  local service i json="" list
+  for service in "${INSTANCED[@]}"; do
+    list=""
+    for ((i = 1; i <= INSTANCES; i++)); do list+="${list:+,}{\"uri\":\"http://localhost:$(port_of "$service-$i")\"}"; done
+    json+="${json:+,}\"$service\":[$list]"
+  done
+  echo "{\"spring\":{\"cloud\":{\"discovery\":{\"client\":{\"simple\":{\"instances\":{$json}}}}}}}"
 }
 
 # Fails (after stopping everything) when a process dies or the deadline passes before ready_check succeeds.
@@ -210,6 +291,7 @@ stop_process() {
   local name="$1" pid
   pid="$(pid_of "$name")"
   if [[ -n "$pid" ]]; then kill -TERM "$pid" 2>/dev/null || true; fi
+  return 0
 }
 
 await_stopped() {
@@ -228,11 +310,13 @@ await_stopped() {
 
 # Services first (they flush to Kafka and MongoDB as they stop), the local stack last.
 stop_all() {
-  local name
-  for name in "${SERVICES[@]}"; do stop_process "$name"; done
-  for name in "${SERVICES[@]}"; do await_stopped "$name"; done
+  local name names
+  names="$(running_processes | grep -v '^local-stack$' || true)"
+  for name in $names; do stop_process "$name"; done
+  for name in $names; do await_stopped "$name"; done
   stop_process local-stack
   await_stopped local-stack
+  rm -f "$GATEWAY_INSTANCES_FILE"
 }
 
 # A demo token from the issuer; the issuer answers {"access_token":"<jwt>",...}.
@@ -262,13 +346,17 @@ print_tokens() {
 }
 
 print_ready() {
-  local name
+  local name service i ports
   say ""
   say "NêuGương is up: $GATEWAY_URL"
-  say "  services:  reporting $REPORTING_PORT, pledge $PLEDGE_PORT, recognition $RECOGNITION_PORT (gateway $GATEWAY_PORT)"
+  for service in "${INSTANCED[@]}"; do
+    ports=""
+    for ((i = 1; i <= INSTANCES; i++)); do ports+="${ports:+, }$(port_of "$service-$i")"; done
+    say "  $(printf '%-20s' "$service") port(s) $ports"
+  done
   say "  infra:     Kafka localhost:$KAFKA_PORT, MongoDB mongodb://localhost:$MONGO_PORT, token issuer $ISSUER_URL"
   say "  logs:"
-  for name in "${PROCESSES[@]}"; do say "    $(log_of "$name")"; done
+  for name in $(processes); do say "    $(log_of "$name")"; done
   say ""
   print_tokens
   say ""
@@ -287,35 +375,76 @@ stop_on_signal() {
 }
 
 cmd_up() {
-  local detach=false arg name
-  for arg in "$@"; do
-    case "$arg" in
+  local detach=false asked="" name
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
       --detach|-d) detach=true ;;
-      *) fail "unknown option '$arg' for up (usage: ./local.sh up [--detach])" ;;
+      --instances) [[ $# -ge 2 ]] || fail "--instances needs a number"; asked="$2"; shift ;;
+      --instances=*) asked="${1#--instances=}" ;;
+      *) fail "unknown option '$1' for up (usage: ./local.sh up [--detach] [--instances N])" ;;
     esac
+    shift
   done
+  [[ -z "$asked" || "$asked" =~ ^[1-9][0-9]?$ ]] || fail "--instances must be a number from 1 to 99, not '$asked'"
   check_java
-  mkdir -p "$DATA_DIR" "$LOG_DIR" "$PID_DIR"
-  local running
-  running="$(running_processes | tr '\n' ' ')"
-  [[ -z "$running" ]] || fail "NêuGương is already running (${running% }); see ./local.sh status, or ./local.sh down first."
-  rm -f "$PID_DIR"/*.pid
-  check_ports
+  mkdir -p "$DATA_DIR" "$LOG_DIR" "$PID_DIR" "$PORT_DIR"
+  INSTANCES="${asked:-$(recorded_instances)}"
+  local running missing=() surplus=()
+  running=" $(running_processes | tr '\n' ' ') "
+  for name in $(processes); do
+    [[ "$running" == *" $name "* ]] || missing+=("$name")
+  done
+  for name in $running; do
+    [[ "$(module_of "$name")" != "$name" && "$(instance_of "$name")" -gt "$INSTANCES" ]] && surplus+=("$name")
+  done
+  echo "$INSTANCES" >"$INSTANCES_FILE"
+  # the gateway's list of instances is read at its start: a gateway that knows fewer is restarted
+  if [[ "$running" == *" gateway "* && "$(cat "$GATEWAY_INSTANCES_FILE" 2>/dev/null || echo 1)" -lt "$INSTANCES" ]]; then
+    say "Restarting the gateway to balance over $INSTANCES instances of each service."
+    stop_process gateway
+    await_stopped gateway
+    missing+=(gateway)
+  fi
+  if [[ ${#surplus[@]} -gt 0 ]]; then
+    say "Stopping ${surplus[*]} (beyond $INSTANCES instance(s))"
+    for name in "${surplus[@]}"; do stop_process "$name"; done
+    for name in "${surplus[@]}"; do await_stopped "$name"; done
+  fi
+  if [[ ${#missing[@]} -eq 0 ]]; then
+    say "NêuGương is already running ($INSTANCES instance(s) of each service); nothing to start."
+    cmd_status || true
+    return 0
+  fi
+  for name in "${missing[@]}"; do rm -f "$(pid_file "$name")"; done
+  check_ports "${missing[@]}"
   build_if_needed
-  for name in "${SERVICES[@]}"; do
+  for name in "${MODULES[@]}"; do
     [[ -f "$(jar_of "$name")" ]] || fail "$(jar_of "$name") is missing."
   done
 
-  trap stop_on_signal INT TERM HUP
-  say "Starting Kafka, MongoDB and the token issuer (log: $(log_of local-stack))"
-  start_local_stack
-  await local-stack "ready (Kafka :$KAFKA_PORT, MongoDB :$MONGO_PORT, issuer :$ISSUER_PORT)" local_stack_ready
-  say "Starting ${SERVICES[*]}"
-  for name in "${SERVICES[@]}"; do start_service "$name"; done
-  for name in "${SERVICES[@]}"; do
-    await "$name" "healthy (http://localhost:$(port_of "$name")/actuator/health)" "healthy $name"
-    say "  $name is healthy on port $(port_of "$name")"
-  done
+  local fresh=false
+  [[ "$running" == "  " ]] && fresh=true
+  $fresh && trap stop_on_signal INT TERM HUP
+  if [[ " ${missing[*]} " == *" local-stack "* ]]; then
+    say "Starting Kafka, MongoDB and the token issuer (log: $(log_of local-stack))"
+    start_local_stack
+    await local-stack "ready (Kafka :$KAFKA_PORT, MongoDB :$MONGO_PORT, issuer :$ISSUER_PORT)" local_stack_ready
+  fi
+  local started=()
+  for name in "${missing[@]}"; do [[ "$name" != local-stack ]] && started+=("$name"); done
+  if [[ ${#started[@]} -gt 0 ]]; then
+    say "Starting ${started[*]}"
+    for name in "${started[@]}"; do start_service "$name"; done
+    for name in "${started[@]}"; do
+      await "$name" "healthy (http://localhost:$(port_of "$name")/actuator/health)" "healthy $name"
+      say "  $name is healthy on port $(port_of "$name")"
+    done
+  fi
+  [[ " ${missing[*]} " == *" gateway "* ]] && echo "$INSTANCES" >"$GATEWAY_INSTANCES_FILE"
+  if ! $fresh; then
+    say "Started ${missing[*]}."
+    return 0
+  fi
   print_ready
 
   if $detach; then
@@ -327,7 +456,7 @@ cmd_up() {
   say ""
   say "Press Ctrl-C to stop everything."
   while true; do
-    for name in "${PROCESSES[@]}"; do
+    for name in $(processes); do
       if [[ -z "$(pid_of "$name")" ]]; then
         say "$name exited unexpectedly; see $(log_of "$name"). Stopping everything." >&2
         stop_all
@@ -353,7 +482,8 @@ cmd_down() {
 
 cmd_status() {
   local name pid state all=true
-  for name in "${PROCESSES[@]}"; do
+  INSTANCES="$(recorded_instances)"
+  for name in $(processes); do
     pid="$(pid_of "$name")"
     if [[ -z "$pid" ]]; then
       state="stopped"; all=false
@@ -365,21 +495,34 @@ cmd_status() {
     else
       state="running, not healthy (pid $pid, port $(port_of "$name"))"; all=false
     fi
-    printf '%-20s %s\n' "$name" "$state"
+    printf '%-22s %s\n' "$name" "$state"
   done
   $all || return 3
 }
 
+cmd_stop() {
+  local name
+  [[ $# -gt 0 ]] || fail "which processes? e.g. ./local.sh stop reporting-service-2 (./local.sh status lists them)"
+  for name in "$@"; do
+    [[ -n "$(pid_of "$name")" ]] || fail "$name is not running (./local.sh status lists what runs)"
+  done
+  say "Stopping $*"
+  for name in "$@"; do stop_process "$name"; done
+  for name in "$@"; do await_stopped "$name"; done
+  say "Stopped; ./local.sh up starts what is missing again."
+}
+
 cmd_logs() {
+  INSTANCES="$(recorded_instances)"
   if [[ $# -eq 0 ]]; then
     local files=() name
-    for name in "${PROCESSES[@]}"; do [[ -f "$(log_of "$name")" ]] && files+=("$(log_of "$name")"); done
+    for name in $(processes); do [[ -f "$(log_of "$name")" ]] && files+=("$(log_of "$name")"); done
     [[ ${#files[@]} -gt 0 ]] || fail "no logs yet in $LOG_DIR"
     exec tail -n 20 -F "${files[@]}"
   fi
   local file
   file="$(log_of "$1")"
-  [[ " ${PROCESSES[*]} " == *" $1 "* ]] || fail "unknown name '$1'; one of: ${PROCESSES[*]}"
+  [[ " $(processes | tr '\n' ' ') " == *" $1 "* ]] || fail "unknown name '$1'; one of: $(processes | tr '\n' ' ')"
   [[ -f "$file" ]] || fail "no log yet: $file"
   exec tail -n 200 -F "$file"
 }
@@ -412,6 +555,7 @@ command="${1:-}"
 case "$command" in
   up) cmd_up "$@" ;;
   down) cmd_down ;;
+  stop) cmd_stop "$@" ;;
   status) cmd_status ;;
   logs) cmd_logs "$@" ;;
   tokens) print_tokens ;;
