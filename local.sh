@@ -2,11 +2,13 @@
 # NêuGương on one machine: a real Kafka broker, a MongoDB-compatible server, the development token issuer
 # (the local-stack process) and the four services, each a separate JVM.
 #
-#   ./local.sh up [--detach] [--instances N]
+#   ./local.sh up [--detach] [--instances N] [--separate-infra]
 #                              build what is stale, start everything, print URLs and demo tokens; N instances of
 #                              pledge-, recognition- and reporting-service (default 1, or as many as already run),
 #                              balanced by the gateway. On a partly running system it starts only what is missing
-#                              (how to restart a crashed process) and stops instances beyond N.
+#                              (how to restart a crashed process) and stops instances beyond N. --separate-infra runs
+#                              the broker, the database and the issuer as three processes (kafka, mongo, issuer)
+#                              instead of one (local-stack), so each can be stopped or killed alone.
 #   ./local.sh down            stop everything
 #   ./local.sh stop name...    stop some processes, e.g. reporting-service-2 (scale down; ./local.sh up restarts them)
 #   ./local.sh status          every process, instance, port, and whether it is healthy
@@ -34,6 +36,8 @@ PORT_DIR="$NEUGUONG_HOME/ports"
 # how many instances of each service run (written by up --instances), and how many the running gateway knows
 INSTANCES_FILE="$NEUGUONG_HOME/instances"
 GATEWAY_INSTANCES_FILE="$NEUGUONG_HOME/gateway-instances"
+# "separate" while the broker, database and issuer run as processes of their own
+INFRA_FILE="$NEUGUONG_HOME/infra"
 VERSION="0.1.0-SNAPSHOT"
 REQUIRED_JAVA=17
 
@@ -61,6 +65,7 @@ STOP_TIMEOUT="${NEUGUONG_STOP_TIMEOUT:-30}"
 INSTANCED=(reporting-service pledge-service recognition-service)
 MODULES=(local-stack "${INSTANCED[@]}" gateway)
 INSTANCES=1
+INFRA=(local-stack)
 
 say() { printf '%s\n' "$*"; }
 fail() { printf 'local.sh: %s\n' "$*" >&2; exit 1; }
@@ -82,11 +87,13 @@ check_java() {
 check_ports() {
   local name port
   for name in "$@"; do
-    if [[ "$name" == local-stack ]]; then
-      for port in "$ISSUER_PORT" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$MONGO_PORT"; do check_port "$port"; done
-    else
-      check_port "$(port_of "$name")"
-    fi
+    case "$name" in
+      local-stack) for port in "$ISSUER_PORT" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$MONGO_PORT"; do check_port "$port"; done ;;
+      kafka) check_port "$KAFKA_PORT"; check_port "$KAFKA_CONTROLLER_PORT" ;;
+      mongo) check_port "$MONGO_PORT" ;;
+      issuer) check_port "$ISSUER_PORT" ;;
+      *) check_port "$(port_of "$name")" ;;
+    esac
   done
 }
 
@@ -97,21 +104,31 @@ check_port() {
   fi
 }
 
-# Process names: local-stack, gateway, and <service>-<i> for each instance of a service.
-module_of() { if [[ "$1" =~ ^(.+-service)-([0-9]+)$ ]]; then echo "${BASH_REMATCH[1]}"; else echo "$1"; fi; }
+# Process names: local-stack (or kafka, mongo, issuer), gateway, and <service>-<i> for each instance of a service.
+module_of() {
+  if [[ "$1" =~ ^(.+-service)-([0-9]+)$ ]]; then echo "${BASH_REMATCH[1]}"
+  elif is_infra "$1"; then echo local-stack
+  else echo "$1"; fi
+}
+is_infra() { [[ "$1" == local-stack || "$1" == kafka || "$1" == mongo || "$1" == issuer ]]; }
 instance_of() { if [[ "$1" =~ -([0-9]+)$ ]]; then echo "${BASH_REMATCH[1]}"; else echo 1; fi; }
 
 # Every process for $INSTANCES instances, in the order they start.
 processes() {
   local service i
-  echo local-stack
+  printf '%s\n' "${INFRA[@]}"
   for service in "${INSTANCED[@]}"; do
     for ((i = 1; i <= INSTANCES; i++)); do echo "$service-$i"; done
   done
   echo gateway
 }
 
-services() { processes | grep -v '^local-stack$'; }
+# How the running system was started: one local-stack process, or three.
+recorded_infra() {
+  if [[ -f "$INFRA_FILE" && "$(cat "$INFRA_FILE")" == separate && -n "$(running_processes)" ]]; then
+    INFRA=(kafka mongo issuer)
+  fi
+}
 
 base_port() {
   case "$1" in
@@ -211,7 +228,7 @@ launch() {
   log="$(log_of "$name")"
   : >"$log"
   local opts="$JAVA_OPTS"
-  [[ "$name" == local-stack ]] && opts="$LOCAL_STACK_JAVA_OPTS"
+  is_infra "$name" && opts="$LOCAL_STACK_JAVA_OPTS"
   # shellcheck disable=SC2086,SC2016 # opts is a list of options; $$ and $@ belong to the inner shell
   setsid bash -c 'echo $$ >"$0"; exec "$@"' "$(pid_file "$name")" \
     "$(java_cmd)" $opts "-Dneuguong.process=$name" -jar "$(jar_of "$name")" "$@" </dev/null >>"$log" 2>&1 &
@@ -222,8 +239,11 @@ launch() {
   done
 }
 
-start_local_stack() {
-  launch local-stack --data-dir="$DATA_DIR" --kafka-port="$KAFKA_PORT" --kafka-controller-port="$KAFKA_CONTROLLER_PORT" \
+# local-stack runs all three; kafka, mongo or issuer one of them.
+start_infra() {
+  local only=()
+  [[ "$1" == local-stack ]] || only=(--only="$1")
+  launch "$1" "${only[@]}" --data-dir="$DATA_DIR" --kafka-port="$KAFKA_PORT" --kafka-controller-port="$KAFKA_CONTROLLER_PORT" \
     --mongo-port="$MONGO_PORT" --issuer-port="$ISSUER_PORT" --issuer-allowed-origins="$GATEWAY_URL"
 }
 
@@ -273,7 +293,14 @@ await() {
   done
 }
 
-local_stack_ready() { port_open "$KAFKA_PORT" && port_open "$MONGO_PORT" && port_open "$ISSUER_PORT"; }
+infra_ready() {
+  case "$1" in
+    kafka) port_open "$KAFKA_PORT" ;;
+    mongo) port_open "$MONGO_PORT" ;;
+    issuer) port_open "$ISSUER_PORT" ;;
+    *) port_open "$KAFKA_PORT" && port_open "$MONGO_PORT" && port_open "$ISSUER_PORT" ;;
+  esac
+}
 
 # The overall status comes first; components may be UP while the whole is not.
 # Anonymous callers see only the overall status (and the probe groups), never a component's, so any "UP" is it.
@@ -311,11 +338,11 @@ await_stopped() {
 # Services first (they flush to Kafka and MongoDB as they stop), the local stack last.
 stop_all() {
   local name names
-  names="$(running_processes | grep -v '^local-stack$' || true)"
+  names="$(running_processes | grep -vxE 'local-stack|kafka|mongo|issuer' || true)"
   for name in $names; do stop_process "$name"; done
   for name in $names; do await_stopped "$name"; done
-  stop_process local-stack
-  await_stopped local-stack
+  for name in local-stack kafka mongo issuer; do stop_process "$name"; done
+  for name in local-stack kafka mongo issuer; do await_stopped "$name"; done
   rm -f "$GATEWAY_INSTANCES_FILE"
 }
 
@@ -375,13 +402,14 @@ stop_on_signal() {
 }
 
 cmd_up() {
-  local detach=false asked="" name
+  local detach=false asked="" separate=false name
   while [[ $# -gt 0 ]]; do
     case "$1" in
       --detach|-d) detach=true ;;
+      --separate-infra) separate=true ;;
       --instances) [[ $# -ge 2 ]] || fail "--instances needs a number"; asked="$2"; shift ;;
       --instances=*) asked="${1#--instances=}" ;;
-      *) fail "unknown option '$1' for up (usage: ./local.sh up [--detach] [--instances N])" ;;
+      *) fail "unknown option '$1' for up (usage: ./local.sh up [--detach] [--instances N] [--separate-infra])" ;;
     esac
     shift
   done
@@ -389,6 +417,11 @@ cmd_up() {
   check_java
   mkdir -p "$DATA_DIR" "$LOG_DIR" "$PID_DIR" "$PORT_DIR"
   INSTANCES="${asked:-$(recorded_instances)}"
+  recorded_infra
+  if $separate && [[ "${INFRA[*]}" == local-stack ]]; then
+    [[ -z "$(running_processes)" ]] || fail "--separate-infra only when nothing runs (./local.sh down first)."
+    INFRA=(kafka mongo issuer)
+  fi
   local running missing=() surplus=()
   running=" $(running_processes | tr '\n' ' ') "
   for name in $(processes); do
@@ -398,6 +431,7 @@ cmd_up() {
     [[ "$(module_of "$name")" != "$name" && "$(instance_of "$name")" -gt "$INSTANCES" ]] && surplus+=("$name")
   done
   echo "$INSTANCES" >"$INSTANCES_FILE"
+  if [[ "${INFRA[*]}" == local-stack ]]; then echo single >"$INFRA_FILE"; else echo separate >"$INFRA_FILE"; fi
   # the gateway's list of instances is read at its start: a gateway that knows fewer is restarted
   if [[ "$running" == *" gateway "* && "$(cat "$GATEWAY_INSTANCES_FILE" 2>/dev/null || echo 1)" -lt "$INSTANCES" ]]; then
     say "Restarting the gateway to balance over $INSTANCES instances of each service."
@@ -425,13 +459,16 @@ cmd_up() {
   local fresh=false
   [[ "$running" == "  " ]] && fresh=true
   $fresh && trap stop_on_signal INT TERM HUP
-  if [[ " ${missing[*]} " == *" local-stack "* ]]; then
-    say "Starting Kafka, MongoDB and the token issuer (log: $(log_of local-stack))"
-    start_local_stack
-    await local-stack "ready (Kafka :$KAFKA_PORT, MongoDB :$MONGO_PORT, issuer :$ISSUER_PORT)" local_stack_ready
-  fi
+  for name in "${missing[@]}"; do
+    is_infra "$name" || continue
+    say "Starting $name: $(infra_description "$name") (log: $(log_of "$name"))"
+    start_infra "$name"
+  done
+  for name in "${missing[@]}"; do
+    is_infra "$name" && await "$name" "ready ($(infra_description "$name"))" "infra_ready $name"
+  done
   local started=()
-  for name in "${missing[@]}"; do [[ "$name" != local-stack ]] && started+=("$name"); done
+  for name in "${missing[@]}"; do is_infra "$name" || started+=("$name"); done
   if [[ ${#started[@]} -gt 0 ]]; then
     say "Starting ${started[*]}"
     for name in "${started[@]}"; do start_service "$name"; done
@@ -467,6 +504,15 @@ cmd_up() {
   done
 }
 
+infra_description() {
+  case "$1" in
+    kafka) echo "Kafka :$KAFKA_PORT" ;;
+    mongo) echo "MongoDB :$MONGO_PORT" ;;
+    issuer) echo "token issuer :$ISSUER_PORT" ;;
+    *) echo "Kafka :$KAFKA_PORT, MongoDB :$MONGO_PORT, token issuer :$ISSUER_PORT" ;;
+  esac
+}
+
 cmd_down() {
   local running
   running="$(running_processes | tr '\n' ' ')"
@@ -483,12 +529,13 @@ cmd_down() {
 cmd_status() {
   local name pid state all=true
   INSTANCES="$(recorded_instances)"
+  recorded_infra
   for name in $(processes); do
     pid="$(pid_of "$name")"
     if [[ -z "$pid" ]]; then
       state="stopped"; all=false
-    elif [[ "$name" == local-stack ]]; then
-      if local_stack_ready; then state="running (pid $pid): Kafka :$KAFKA_PORT, MongoDB :$MONGO_PORT, issuer :$ISSUER_PORT"
+    elif is_infra "$name"; then
+      if infra_ready "$name"; then state="running (pid $pid): $(infra_description "$name")"
       else state="starting (pid $pid)"; all=false; fi
     elif healthy "$name"; then
       state="healthy (pid $pid, port $(port_of "$name"))"
@@ -514,6 +561,7 @@ cmd_stop() {
 
 cmd_logs() {
   INSTANCES="$(recorded_instances)"
+  recorded_infra
   if [[ $# -eq 0 ]]; then
     local files=() name
     for name in $(processes); do [[ -f "$(log_of "$name")" ]] && files+=("$(log_of "$name")"); done

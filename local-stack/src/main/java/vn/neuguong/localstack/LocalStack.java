@@ -8,10 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.neuguong.embeddedmongodb.MongoServer;
+import vn.neuguong.localstack.LocalStackOptions.Component;
 
 /**
- * Runs the local stack in one process: the Kafka broker, the MongoDB-compatible server and the development
- * token issuer, until SIGTERM or Ctrl-C stops them (newest first).
+ * Runs the local stack: the Kafka broker, the MongoDB-compatible server and the development token issuer (or those
+ * of them {@code --only} names), until SIGTERM or Ctrl-C stops them (newest first).
  */
 public final class LocalStack {
 
@@ -54,22 +55,26 @@ public final class LocalStack {
     synchronized void start(LocalStackOptions options) {
         log.info("Data directory {}", options.dataDir().toAbsolutePath());
 
-        TokenIssuer issuer = TokenIssuer.withKeyIn(options.dataDir().resolve("token-issuer"), options.issuerPort(),
-                options.tokenLifetime(), options.issuerAllowedOrigins());
-        issuer.start();
-        running.push(issuer);
-        log.info("Token issuer (local development only) ready at {}", issuer.issuerUri());
-
-        MongoServer mongo = MongoServer.journaled(options.dataDir().resolve("mongo"), options.mongoPort());
-        mongo.start();
-        running.push(mongo);
-        log.info("MongoDB-compatible server ready at {}", mongo.connectionString());
-
-        KafkaBroker kafka = new KafkaBroker(options.dataDir().resolve("kafka"), options.kafkaPort(),
-                options.kafkaControllerPort());
-        kafka.start();
-        running.push(kafka);
-        log.info("Kafka broker ready at {}", kafka.bootstrapServers());
+        if (options.runs(Component.ISSUER)) {
+            TokenIssuer issuer = TokenIssuer.withKeyIn(options.dataDir().resolve("token-issuer"), options.issuerPort(),
+                    options.tokenLifetime(), options.issuerAllowedOrigins());
+            issuer.start();
+            running.push(issuer);
+            log.info("Token issuer (local development only) ready at {}", issuer.issuerUri());
+        }
+        if (options.runs(Component.MONGO)) {
+            MongoServer mongo = MongoServer.journaled(options.dataDir().resolve("mongo"), options.mongoPort());
+            mongo.start();
+            running.push(mongo);
+            log.info("MongoDB-compatible server ready at {}", mongo.connectionString());
+        }
+        if (options.runs(Component.KAFKA)) {
+            KafkaBroker kafka = new KafkaBroker(options.dataDir().resolve("kafka"), options.kafkaPort(),
+                    options.kafkaControllerPort());
+            kafka.start();
+            running.push(kafka);
+            log.info("Kafka broker ready at {}", kafka.bootstrapServers());
+        }
     }
 
     synchronized void stop() {

@@ -12,10 +12,20 @@ import java.util.stream.Collectors;
 /**
  * Where the local stack keeps its data and which ports it listens on. Each option is read from a command-line
  * argument ({@code --kafka-port=9092}), else from an environment variable ({@code NEUGUONG_KAFKA_PORT}), else its
- * default.
+ * default. {@code --only} runs some of the three components, so that each can run (and be killed) as a process of
+ * its own.
  */
 public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort, int issuerPort,
-                                Duration tokenLifetime, Set<String> issuerAllowedOrigins) {
+                                Duration tokenLifetime, Set<String> issuerAllowedOrigins, Set<Component> only) {
+
+    /** The parts of the local stack. */
+    public enum Component {
+        KAFKA, MONGO, ISSUER
+    }
+
+    public boolean runs(Component component) {
+        return only.contains(component);
+    }
 
     static final String USAGE = """
             Usage: java -jar local-stack-exec.jar [--option=value ...]
@@ -27,6 +37,8 @@ public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaController
               --token-lifetime=DURATION    NEUGUONG_TOKEN_LIFETIME         default PT12H (ISO-8601)
               --issuer-allowed-origins=LIST NEUGUONG_ISSUER_ALLOWED_ORIGINS default http://localhost:8080
                                            (comma-separated origins whose web pages may call the issuer)
+              --only=LIST                  NEUGUONG_ONLY                   default kafka,mongo,issuer
+                                           (the components this process runs; one each to kill them alone)
             """;
 
     public static LocalStackOptions from(String[] args, Map<String, String> environment) {
@@ -46,7 +58,8 @@ public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaController
                 settings.port("mongo-port", 27017),
                 settings.port("issuer-port", 8090),
                 settings.duration("token-lifetime", TokenIssuer.DEFAULT_TOKEN_LIFETIME),
-                settings.list("issuer-allowed-origins", TokenIssuer.DEFAULT_ALLOWED_ORIGINS));
+                settings.list("issuer-allowed-origins", TokenIssuer.DEFAULT_ALLOWED_ORIGINS),
+                settings.components("only"));
         if (!arguments.isEmpty()) {
             throw new IllegalArgumentException("Unknown option(s) " + arguments.keySet());
         }
@@ -81,6 +94,20 @@ public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaController
             String value = value(option, String.join(",", defaultValues));
             return Arrays.stream(value.split(",")).map(String::strip).filter(item -> !item.isEmpty())
                     .collect(Collectors.toUnmodifiableSet());
+        }
+
+        Set<Component> components(String option) {
+            Set<String> names = list(option, Set.of("kafka", "mongo", "issuer"));
+            try {
+                Set<Component> components = names.stream().map(name -> Component.valueOf(name.toUpperCase()))
+                        .collect(Collectors.toUnmodifiableSet());
+                if (components.isEmpty()) {
+                    throw new IllegalArgumentException();
+                }
+                return components;
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(option + " must list some of kafka, mongo, issuer, not " + names);
+            }
         }
 
         Duration duration(String option, Duration defaultDuration) {

@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import vn.neuguong.localstack.LocalStackOptions.Component;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -17,7 +19,21 @@ class LocalStackOptionsTest {
         LocalStackOptions options = LocalStackOptions.from(new String[0], Map.of());
 
         assertThat(options).isEqualTo(new LocalStackOptions(Path.of(".local/data"), 9092, 9093, 27017, 8090,
-                Duration.ofHours(12), Set.of("http://localhost:8080")));
+                Duration.ofHours(12), Set.of("http://localhost:8080"), Set.of(Component.values())));
+    }
+
+    @Test
+    void aProcessMayRunSomeOfTheComponents() {
+        LocalStackOptions broker = LocalStackOptions.from(new String[] {"--only=kafka"}, Map.of());
+        LocalStackOptions rest = LocalStackOptions.from(new String[0], Map.of("NEUGUONG_ONLY", "mongo, issuer"));
+
+        assertThat(broker.only()).containsExactly(Component.KAFKA);
+        assertThat(rest.runs(Component.MONGO)).isTrue();
+        assertThat(rest.runs(Component.ISSUER)).isTrue();
+        assertThat(rest.runs(Component.KAFKA)).isFalse();
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LocalStackOptions.from(new String[] {"--only=kafka,postgres"}, Map.of()))
+                .withMessageContaining("only");
     }
 
     @Test
