@@ -61,6 +61,7 @@ class TokenValidationTest {
         return Stream.of(
                 unacceptable("expired beyond the clock skew", claims -> claims.expirationTime(secondsFromNow(-45)),
                         "Jwt expired at"),
+                unacceptable("without an expiry", claims -> claims.expirationTime(null), "The exp claim is not valid"),
                 unacceptable("not yet valid beyond the clock skew", claims -> claims.notBeforeTime(secondsFromNow(45)),
                         "Jwt used before"),
                 unacceptable("from another issuer", claims -> claims.issuer("https://issuer.example.org"),

@@ -19,7 +19,12 @@ public class UserOrClientAddressKeyResolver implements KeyResolver {
         return exchange.getPrincipal()
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(principal -> "user:" + ((JwtAuthenticationToken) principal).getToken().getSubject())
-                .switchIfEmpty(Mono.fromSupplier(() -> "address:" + clientAddress(exchange)));
+                .switchIfEmpty(Mono.fromSupplier(() -> addressKey(exchange)));
+    }
+
+    /** The key of a request's client address, shared by every limit on requests that have no valid token. */
+    public static String addressKey(ServerWebExchange exchange) {
+        return "address:" + clientAddress(exchange);
     }
 
     private static String clientAddress(ServerWebExchange exchange) {

@@ -2,7 +2,9 @@ package vn.neuguong.gateway.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -18,7 +20,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
  * Token validation: an RS256 signature by a key of the issuer's JWKS, then {@code iss} equal to the issuer,
- * {@code aud} containing one of the accepted audiences, and {@code exp}/{@code nbf} within the clock skew.
+ * {@code aud} containing one of the accepted audiences, and {@code exp} present and, with {@code nbf}, within the
+ * clock skew.
  */
 final class JwtValidation {
 
@@ -46,6 +49,8 @@ final class JwtValidation {
 
     static OAuth2TokenValidator<Jwt> validator(String issuerUri, List<String> audiences, Duration clockSkew) {
         return new DelegatingOAuth2TokenValidator<>(
+                // a token without exp would never expire; the timestamp validator lets it through
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtTimestampValidator(clockSkew),
                 new JwtIssuerValidator(issuerUri),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,

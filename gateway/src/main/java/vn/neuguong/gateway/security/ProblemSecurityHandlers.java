@@ -1,5 +1,6 @@
 package vn.neuguong.gateway.security;
 
+import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -12,18 +13,38 @@ import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
 import vn.neuguong.gateway.problem.ProblemResponses;
+import vn.neuguong.gateway.ratelimit.UserOrClientAddressKeyResolver;
 
-/** 401 and 403 as problem+json; a 401 carries the RFC 6750 {@code WWW-Authenticate} challenge. */
+/**
+ * 401 and 403 as problem+json; a 401 carries the RFC 6750 {@code WWW-Authenticate} challenge. Requests without a
+ * valid token are never routed, so the per-user limit of routed requests does not see them: each 401 is charged to
+ * the client address's bucket instead, and once that is empty the answer is 429 with {@code Retry-After}.
+ */
 class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
-    private final ProblemResponses problems;
+    /** The limiter's route id of requests refused for want of a valid token. */
+    static final String UNAUTHENTICATED = "unauthenticated";
 
-    ProblemSecurityHandlers(ProblemResponses problems) {
+    private final ProblemResponses problems;
+    private final RateLimiter<?> rateLimiter;
+
+    ProblemSecurityHandlers(ProblemResponses problems, RateLimiter<?> rateLimiter) {
         this.problems = problems;
+        this.rateLimiter = rateLimiter;
     }
 
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
+        return rateLimiter.isAllowed(UNAUTHENTICATED, UserOrClientAddressKeyResolver.addressKey(exchange))
+                .flatMap(decision -> {
+                    decision.getHeaders().forEach(exchange.getResponse().getHeaders()::set);
+                    return decision.isAllowed() ? unauthorized(exchange, failure)
+                            : problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+                                    "Too many requests without a valid token; retry after the time in Retry-After.");
+                });
+    }
+
+    private Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException failure) {
         String detail;
         String challenge;
         if (failure instanceof OAuth2AuthenticationException invalid) {

@@ -5,14 +5,16 @@ import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -20,6 +22,7 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
+import vn.neuguong.contracts.Role;
 import vn.neuguong.gateway.problem.ProblemResponses;
 
 /**
@@ -38,8 +41,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemResponses problems, CorsProperties cors,
-            @Value("${neuguong.dashboard.issuer:}") String dashboardIssuer) {
-        ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
+            RateLimiter<?> rateLimiter, @Value("${neuguong.dashboard.issuer:}") String dashboardIssuer) {
+        ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems, rateLimiter);
         return http
                 .cors(spec -> spec.configurationSource(cors.source()))
                 .headers(headers -> headers
@@ -104,13 +107,15 @@ class SecurityConfiguration {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 
-    /** The {@code roles} claim ({@code ["UNIT_OFFICER", …]}) becomes the authorities {@code ROLE_UNIT_OFFICER, …}. */
-    private static ReactiveJwtAuthenticationConverterAdapter rolesAsAuthorities() {
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName("roles");
-        roles.setAuthorityPrefix("ROLE_");
+    /**
+     * The {@code roles} claim ({@code ["UNIT_OFFICER", …]}) becomes the authorities {@code ROLE_UNIT_OFFICER, …}, read
+     * by {@link Role#fromClaim} exactly as the services read it.
+     */
+    static ReactiveJwtAuthenticationConverterAdapter rolesAsAuthorities() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(roles);
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> Role.fromClaim(jwt.getClaims().get("roles")).stream()
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority()))
+                .toList());
         return new ReactiveJwtAuthenticationConverterAdapter(converter);
     }
 }

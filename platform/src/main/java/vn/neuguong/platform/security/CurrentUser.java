@@ -1,6 +1,5 @@
 package vn.neuguong.platform.security;
 
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -22,19 +21,7 @@ public record CurrentUser(String sub, String name, String unitId, Set<Role> role
     }
 
     static Set<Role> rolesOf(Jwt jwt) {
-        Object claim = jwt.getClaims().get("roles");
-        if (!(claim instanceof Collection<?> values)) {
-            return Set.of();
-        }
-        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
-        for (Object value : values) {
-            for (Role role : Role.values()) {
-                if (role.name().equals(String.valueOf(value))) {
-                    roles.add(role);
-                }
-            }
-        }
-        return roles;
+        return Role.fromClaim(jwt.getClaims().get("roles"));
     }
 
     public boolean has(Role role) {

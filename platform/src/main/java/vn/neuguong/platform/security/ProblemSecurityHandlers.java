@@ -5,12 +5,13 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+import vn.neuguong.platform.web.ProblemResponses;
 
 /**
  * 401 and 403 from the security filters as problem+json, keeping the standard WWW-Authenticate header; 400 for a
@@ -34,12 +35,8 @@ final class ProblemSecurityHandlers {
         };
     }
 
-    static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+    private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        ProblemResponses.write(response, status, detail);
     }
 
     static RequestRejectedHandler requestRejectedHandler() {

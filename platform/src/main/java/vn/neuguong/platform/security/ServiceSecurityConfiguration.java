@@ -2,7 +2,9 @@ package vn.neuguong.platform.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -11,8 +13,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -68,11 +73,14 @@ public class ServiceSecurityConfiguration {
 
     /**
      * Added by Boot to the validators of the issuer-uri (or jwk-set-uri) decoder it builds, next to its own timestamp
-     * validator (60 s): both must pass, so the stricter skew bounds how long an expired token is still accepted.
+     * validator (60 s): both must pass, so the stricter skew bounds how long an expired token is still accepted. A
+     * token without {@code exp} would never expire, so it is refused (Boot's validator lets it through).
      */
     @Bean
-    OAuth2TokenValidator<Jwt> boundedClockSkew(@Value("${neuguong.security.clock-skew:30s}") Duration clockSkew) {
-        return new JwtTimestampValidator(clockSkew);
+    OAuth2TokenValidator<Jwt> boundedTokenLifetime(@Value("${neuguong.security.clock-skew:30s}") Duration clockSkew) {
+        return new DelegatingOAuth2TokenValidator<>(
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtTimestampValidator(clockSkew));
     }
 
     /** Every token decoder (Boot's issuer-uri one) remembers the tokens it verified: {@link VerifiedTokenCache}. */
@@ -90,7 +98,7 @@ public class ServiceSecurityConfiguration {
     static JwtAuthenticationConverter rolesClaimConverter() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt -> List.copyOf(CurrentUser.rolesOf(jwt).stream()
-                .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
+                .map(role -> new SimpleGrantedAuthority(role.authority()))
                 .toList()));
         return converter;
     }

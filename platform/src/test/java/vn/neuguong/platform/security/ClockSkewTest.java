@@ -12,7 +12,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 class ClockSkewTest {
 
     private final OAuth2TokenValidator<Jwt> validator = new ServiceSecurityConfiguration()
-            .boundedClockSkew(Duration.ofSeconds(30));
+            .boundedTokenLifetime(Duration.ofSeconds(30));
 
     @Test
     void aTokenExpiredWithinTheSkewIsStillAccepted() {
@@ -22,6 +22,12 @@ class ClockSkewTest {
     @Test
     void aTokenExpiredLongerThanTheSkewIsRejectedThoughBootAllowsAMinute() {
         assertThat(validator.validate(expiredSecondsAgo(45)).hasErrors()).isTrue();
+    }
+
+    @Test
+    void aCorrectlySignedTokenWithoutAnExpiryIsRejected() {
+        Jwt forever = Jwt.withTokenValue("t").header("alg", "RS256").subject("s").issuedAt(Instant.now()).build();
+        assertThat(validator.validate(forever).hasErrors()).isTrue();
     }
 
     private static Jwt expiredSecondsAgo(long seconds) {

@@ -41,4 +41,13 @@ class CurrentUserTest {
         assertThat(CurrentUser.from(jwt).roles()).isEmpty();
         assertThat(CurrentUser.from(jwt).readsEverything()).isFalse();
     }
+
+    @Test
+    void rolesGivenAsAStringInsteadOfAListGrantNothing() {
+        Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("s").claim("unitId", "vn")
+                .claim("roles", "ADMIN CENTRAL_BOARD").build();
+        assertThat(CurrentUser.from(jwt).roles()).isEmpty();
+        assertThat(ServiceSecurityConfiguration.rolesClaimConverter().convert(jwt).getAuthorities())
+                .noneMatch(authority -> authority.getAuthority().startsWith("ROLE_"));
+    }
 }
