@@ -246,6 +246,16 @@ class GatewayTest {
     }
 
     @Test
+    void refusesFormBodiesWith415BeforeForwardingThem() throws Exception {
+        HttpResponse<String> form = send(request("/api/pledges/p-1").header("Authorization", bearer("former", Role.MEMBER))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .PUT(BodyPublishers.ofString("{\"a\":\"100% x\"}")));
+
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(problem(form).path("detail").asString()).contains("not forms");
+    }
+
+    @Test
     void limitsEachUsersRateWith429AndRetryAfter() throws Exception {
         String greedy = bearer("greedy", Role.MEMBER);
         List<HttpResponse<String>> responses = new ArrayList<>();

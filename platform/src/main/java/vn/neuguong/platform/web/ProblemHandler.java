@@ -53,7 +53,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex) {
-        log.error("Unhandled error", ex);
+        log.error("Unhandled error", LoggedThrowable.abbreviated(ex));
         return problem(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; it has been logged."));
     }
@@ -82,6 +82,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ContentTooLargeException tooLarge) {
+                return handleApi(tooLarge);
+            }
+        }
         return invalid(List.of(describeUnreadable(ex.getCause())));
     }
 

@@ -82,8 +82,10 @@ public class ImportService implements SmartLifecycle {
         Path file = directory.resolve(id + "." + format.name().toLowerCase());
         try {
             Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException unread) {
+            // a body cut off or above the size limit leaves nothing behind
+            delete(file);
+            throw unread instanceof IOException e ? new UncheckedIOException(e) : (RuntimeException) unread;
         }
         Instant now = clock.instant();
         ImportJob job = new ImportJob(id, format, ImportStatus.QUEUED, ImportJob.Importer.of(user), now, null, null,
