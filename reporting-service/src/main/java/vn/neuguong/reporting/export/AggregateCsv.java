@@ -15,7 +15,7 @@ import vn.neuguong.reporting.export.AggregateColumns.Column;
 /**
  * An aggregate table as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheet programs read the Vietnamese
  * correctly): one header row "Vietnamese (English)", the unit's row, one row per child. Numbers are plain numbers
- * with a dot as the decimal separator; the coverage is a ratio (0.4567), not a percentage.
+ * with a dot as the decimal separator; the coverage is a ratio (0.4567), not a percentage. Text cannot be a formula.
  */
 final class AggregateCsv {
 
@@ -42,13 +42,28 @@ final class AggregateCsv {
     }
 
     private static List<Object> values(AggregateTable.Row row) {
-        List<Object> values = new ArrayList<>(List.of(row.unitId(), row.name(), row.level()));
+        List<Object> values = new ArrayList<>(List.of(inert(row.unitId()), inert(row.name()), inert(row.level())));
         for (Column column : AggregateColumns.ALL) {
             Number value = column.value().apply(row.figures());
             values.add(column.ratio() ? String.format(Locale.ROOT, "%.4f", value.doubleValue())
                     : value == null ? 0 : value.longValue());
         }
         return values;
+    }
+
+    /**
+     * Text a spreadsheet program will not run: a cell starting with {@code = + - @}, a tab or a carriage return would
+     * be read as a formula ({@code =HYPERLINK(…)} in an org unit's name), so it gets a leading apostrophe, which the
+     * program shows as text (OWASP, CSV injection).
+     */
+    static String inert(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        return switch (text.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
+            default -> text;
+        };
     }
 
     private AggregateCsv() {
