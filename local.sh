@@ -14,6 +14,7 @@
 #   ./local.sh status          every process, instance, port, and whether it is healthy
 #   ./local.sh logs [name]     follow the logs (all, or one of: local-stack gateway pledge-service-1 ...)
 #   ./local.sh tokens          demo tokens as shell exports: eval "$(./local.sh tokens)"
+#   ./local.sh publish FILE    publish pledge commands on Kafka as the demo publisher thai-nguyen (docs/inbound.md)
 #   ./local.sh demo [options]  publish a realistic season through the API (starts the system if needed)
 #   ./local.sh bench [scenario] [options]
 #                              run a benchmark scenario (pledge-season, bulk-import, rebuild, conference)
@@ -49,6 +50,7 @@ REPORTING_PORT="${NEUGUONG_REPORTING_PORT:-$((8083 + OFFSET))}"
 ISSUER_PORT="${NEUGUONG_ISSUER_PORT:-$((8090 + OFFSET))}"
 KAFKA_PORT="${NEUGUONG_KAFKA_PORT:-$((9092 + OFFSET))}"
 KAFKA_CONTROLLER_PORT="${NEUGUONG_KAFKA_CONTROLLER_PORT:-$((9093 + OFFSET))}"
+KAFKA_SASL_PORT="${NEUGUONG_KAFKA_SASL_PORT:-$((9094 + OFFSET))}"
 MONGO_PORT="${NEUGUONG_MONGO_PORT:-$((27017 + OFFSET))}"
 
 GATEWAY_URL="http://localhost:$GATEWAY_PORT"
@@ -88,8 +90,8 @@ check_ports() {
   local name port
   for name in "$@"; do
     case "$name" in
-      local-stack) for port in "$ISSUER_PORT" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$MONGO_PORT"; do check_port "$port"; done ;;
-      kafka) check_port "$KAFKA_PORT"; check_port "$KAFKA_CONTROLLER_PORT" ;;
+      local-stack) for port in "$ISSUER_PORT" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$KAFKA_SASL_PORT" "$MONGO_PORT"; do check_port "$port"; done ;;
+      kafka) check_port "$KAFKA_PORT"; check_port "$KAFKA_CONTROLLER_PORT"; check_port "$KAFKA_SASL_PORT" ;;
       mongo) check_port "$MONGO_PORT" ;;
       issuer) check_port "$ISSUER_PORT" ;;
       *) check_port "$(port_of "$name")" ;;
@@ -244,6 +246,7 @@ start_infra() {
   local only=()
   [[ "$1" == local-stack ]] || only=(--only="$1")
   launch "$1" "${only[@]}" --data-dir="$DATA_DIR" --kafka-port="$KAFKA_PORT" --kafka-controller-port="$KAFKA_CONTROLLER_PORT" \
+    --kafka-sasl-port="$KAFKA_SASL_PORT" \
     --mongo-port="$MONGO_PORT" --issuer-port="$ISSUER_PORT" --issuer-allowed-origins="$GATEWAY_URL"
 }
 
@@ -265,6 +268,7 @@ start_service() {
   NEUGUONG_SERVICES_RECOGNITION_URI="http://localhost:$RECOGNITION_PORT" \
   NEUGUONG_SERVICES_REPORTING_URI="http://localhost:$REPORTING_PORT" \
   NEUGUONG_AGGREGATES_STATEDIR="$state_dir" \
+  SPRING_CONFIG_ADDITIONAL_LOCATION="optional:file:$DATA_DIR/inbound-publishers.properties" \
     launch "$name"
 }
 
@@ -369,6 +373,10 @@ print_tokens() {
   say "export TOKEN_MEMBER=$(mint member-05569-001 'Đảng viên xã Định Hoá' w-05569 '"MEMBER"')"
   say "# Administrator and operator (unit vn, ADMIN, OPERATOR)"
   say "export TOKEN_ADMIN=$(mint admin 'Quản trị hệ thống' vn '"ADMIN","OPERATOR"')"
+  say "# Inbound publishers on Kafka localhost:$KAFKA_SASL_PORT, SASL_PLAINTEXT SCRAM-SHA-512 (docs/inbound.md)."
+  say "# LOCAL DEVELOPMENT SECRETS ONLY: fixed and public, never used anywhere else."
+  say "export KAFKA_PUBLISHER_THAI_NGUYEN_PASSWORD=thai-nguyen-local-dev-only   # user thai-nguyen, unit p-19"
+  say "export KAFKA_PUBLISHER_HA_NOI_PASSWORD=ha-noi-local-dev-only             # user ha-noi, unit p-01"
   say "# Try: curl -H \"Authorization: Bearer \$TOKEN_PROVINCE_OFFICER\" $GATEWAY_URL/api/org-units/p-19"
 }
 
@@ -594,6 +602,16 @@ run_client() {
     --kafka "localhost:$KAFKA_PORT" --mongo "mongodb://localhost:$MONGO_PORT" --pids "$PID_DIR"
 }
 
+# The example publisher (local-stack's InboundExamplePublisher) as the demo publisher thai-nguyen.
+cmd_publish() {
+  [[ $# -eq 1 && -f "$1" ]] || fail "usage: ./local.sh publish FILE (one command per line, e.g. scripts/inbound-example.ndjson)"
+  ensure_running
+  "$(java_cmd)" -Dfile.encoding=UTF-8 -Dlogback.configurationFile=vn/neuguong/localstack/local-stack-logback.xml \
+    -Dloader.main=vn.neuguong.localstack.InboundExamplePublisher \
+    -cp "$(jar_of local-stack)" org.springframework.boot.loader.launch.PropertiesLauncher \
+    "localhost:$KAFKA_SASL_PORT" thai-nguyen thai-nguyen-local-dev-only "$1"
+}
+
 usage() {
   awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "${BASH_SOURCE[0]}"
 }
@@ -607,6 +625,7 @@ case "$command" in
   status) cmd_status ;;
   logs) cmd_logs "$@" ;;
   tokens) print_tokens ;;
+  publish) cmd_publish "$@" ;;
   demo) run_client demo "$@" ;;
   bench) run_client bench "$@" ;;
   help|-h|--help) usage ;;

@@ -25,6 +25,9 @@ public final class LocalStack {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
+    /** The demo publishers' registry for the services (./local.sh passes it as an additional config location). */
+    static final String REGISTRY_FILE = "inbound-publishers.properties";
+
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
     public static void main(String[] args) throws InterruptedException {
@@ -70,10 +73,15 @@ public final class LocalStack {
         }
         if (options.runs(Component.KAFKA)) {
             KafkaBroker kafka = new KafkaBroker(options.dataDir().resolve("kafka"), options.kafkaPort(),
-                    options.kafkaControllerPort());
+                    options.kafkaControllerPort(), options.kafkaSaslPort());
             kafka.start();
             running.push(kafka);
             log.info("Kafka broker ready at {}", kafka.bootstrapServers());
+            InboundPublishers.provision(kafka.bootstrapServers(), InboundPublishers.DEMO, 12);
+            InboundPublishers.writeRegistry(InboundPublishers.DEMO, options.dataDir().resolve(REGISTRY_FILE));
+            log.info("Inbound demo publishers {} (local development only) on the SCRAM listener {}",
+                    InboundPublishers.DEMO.stream().map(InboundPublishers.Publisher::name).toList(),
+                    kafka.saslBootstrapServers());
         }
     }
 

@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  * default. {@code --only} runs some of the three components, so that each can run (and be killed) as a process of
  * its own.
  */
-public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort, int issuerPort,
-                                Duration tokenLifetime, Set<String> issuerAllowedOrigins, Set<Component> only) {
+public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaControllerPort, int kafkaSaslPort, int mongoPort,
+                                int issuerPort, Duration tokenLifetime, Set<String> issuerAllowedOrigins, Set<Component> only) {
 
     /** The parts of the local stack. */
     public enum Component {
@@ -32,6 +32,8 @@ public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaController
               --data-dir=PATH              NEUGUONG_DATA_DIR               default .local/data
               --kafka-port=PORT            NEUGUONG_KAFKA_PORT             default 9092
               --kafka-controller-port=PORT NEUGUONG_KAFKA_CONTROLLER_PORT  default 9093
+              --kafka-sasl-port=PORT       NEUGUONG_KAFKA_SASL_PORT        default 9094
+                                           (SCRAM listener of the inbound publishers, docs/inbound.md)
               --mongo-port=PORT            NEUGUONG_MONGO_PORT             default 27017
               --issuer-port=PORT           NEUGUONG_ISSUER_PORT            default 8090
               --token-lifetime=DURATION    NEUGUONG_TOKEN_LIFETIME         default PT12H (ISO-8601)
@@ -55,6 +57,7 @@ public record LocalStackOptions(Path dataDir, int kafkaPort, int kafkaController
                 Path.of(settings.value("data-dir", ".local/data")),
                 settings.port("kafka-port", 9092),
                 settings.port("kafka-controller-port", 9093),
+                settings.port("kafka-sasl-port", 9094),
                 settings.port("mongo-port", 27017),
                 settings.port("issuer-port", 8090),
                 settings.duration("token-lifetime", TokenIssuer.DEFAULT_TOKEN_LIFETIME),

@@ -18,7 +18,7 @@ class LocalStackOptionsTest {
     void withNothingGivenTheStackUsesTheProjectsFixedPorts() {
         LocalStackOptions options = LocalStackOptions.from(new String[0], Map.of());
 
-        assertThat(options).isEqualTo(new LocalStackOptions(Path.of(".local/data"), 9092, 9093, 27017, 8090,
+        assertThat(options).isEqualTo(new LocalStackOptions(Path.of(".local/data"), 9092, 9093, 9094, 27017, 8090,
                 Duration.ofHours(12), Set.of("http://localhost:8080"), Set.of(Component.values())));
     }
 
