@@ -26,6 +26,7 @@ import vn.neuguong.bench.demo.DemoReports;
 import vn.neuguong.bench.demo.DemoSeason;
 import vn.neuguong.bench.scenario.BulkImport;
 import vn.neuguong.bench.scenario.ConferenceCheckIns;
+import vn.neuguong.bench.scenario.InboundCommands;
 import vn.neuguong.bench.scenario.PledgeSeason;
 import vn.neuguong.bench.scenario.Rebuild;
 import vn.neuguong.bench.scenario.SeasonData;
@@ -53,7 +54,8 @@ public final class Main {
             "pledge-season", Set.of("rate", "duration", "warmup"),
             "bulk-import", Set.of("rows"),
             "rebuild", Set.of("commit-interval-ms", "threads"),
-            "conference", Set.of("duration"));
+            "conference", Set.of("duration"),
+            "inbound", Set.of("rows", "kafka-sasl"));
 
     public static void main(String[] args) throws Exception {
         try {
@@ -125,7 +127,7 @@ public final class Main {
         double rate = options.rate("rate", 200);
         Duration duration = options.duration("duration", Duration.ofSeconds("conference".equals(scenario) ? 60 : 30));
         Duration warmUp = options.duration("warmup", Duration.ofSeconds(20));
-        int rows = options.integer("rows", 200_000, 1);
+        int rows = options.integer("rows", "inbound".equals(scenario) ? 5_000 : 200_000, 1);
         Duration commitInterval = Duration.ofMillis(options.number("commit-interval-ms", 100, 0));
         int threads = options.integer("threads", 1, 1);
         long preload = options.number("preload", 0, 0);
@@ -175,6 +177,13 @@ public final class Main {
                 baselines.put("kafkaConsumer", Baselines.kafkaConsumer(kafka, Topics.PLEDGE_EVENTS));
                 result.put("baselines", baselines);
                 printRebuild(result);
+            }
+            case "inbound" -> {
+                // the local stack's SCRAM listener of the inbound publishers: the Kafka port + 2 (./local.sh)
+                String sasl = options.text("kafka-sasl", kafka.replaceFirst(":(\\d+)$", "") + ":"
+                        + (Integer.parseInt(kafka.substring(kafka.lastIndexOf(':') + 1)) + 2));
+                result.put("result", new InboundCommands(api, cpu, sasl, rows).run());
+                printInbound(result);
             }
             case "conference" -> {
                 result.put("result", new ConferenceCheckIns(api, cpu, duration).run());
@@ -231,6 +240,17 @@ public final class Main {
                 + result.get("nationalExact") + ")");
         line("baseline mongo bulk inserts", mongo.get("bulkInsertsPerSecond") + " docs/s");
         line("ratio import rows/s ÷ mongo bulk inserts/s", ratio(result.get("rowsPerSecond"), mongo.get("bulkInsertsPerSecond")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printInbound(Map<String, Object> all) {
+        Map<String, Object> result = (Map<String, Object>) all.get("result");
+        line("inbound commands", result.get("commands") + " registrations, each published twice (accepted "
+                + result.get("accepted") + ", rejected " + result.get("rejected") + ", without outcome "
+                + result.get("withoutOutcome") + ")");
+        line("inbound commands/s (Kafka to outcome)", String.valueOf(result.get("commandsPerSecond")));
+        line("inbound until national reflects all", result.get("secondsUntilNationalReflectsAll") + " s (exact: "
+                + result.get("nationalExact") + ", increase " + result.get("nationalIncrease") + ")");
     }
 
     @SuppressWarnings("unchecked")
