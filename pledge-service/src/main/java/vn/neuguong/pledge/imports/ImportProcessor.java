@@ -34,6 +34,7 @@ import vn.neuguong.pledge.pledge.PledgeAccess;
 import vn.neuguong.pledge.pledge.PledgeFactory;
 import vn.neuguong.pledge.pledge.PledgeRepository;
 import vn.neuguong.pledge.pledge.PledgeValidator;
+import vn.neuguong.pledge.specificity.CopyCandidate;
 
 /**
  * Processes one import file: streams it, validates and authorizes each pledge like {@code POST /api/pledges}, and
@@ -209,7 +210,8 @@ class ImportProcessor {
             List<String> keys = PledgeFactory.similarityKeys(commitments.get(i));
             Pledge pledge = factory.newPledge(UUID.randomUUID().toString(), candidate.draft().request(),
                     candidate.resolved(), factory.specificity(commitments.get(i), candidate.resolved().theme(),
-                            nearCopies.actionsSharingAKey(unitId, year, keys)),
+                            nearCopies.actionsSharingAKey(unitId, year, keys).stream()
+                                    .map(action -> new CopyCandidate(action, null)).toList()),
                     new PledgeFactory.Origin(now, job.importer().sub(), null, null, job.id()));
             nearCopies.add(unitId, year, keys, commitments.get(i).stream().map(Pledge.Commitment::action).toList());
             batch.add(pledge);

@@ -54,6 +54,11 @@ public record Pledge(
     public static final int APPLIED_KEYS_KEPT = 20;
 
     public record Pledger(PledgerKind kind, String memberId, String fullName, String position, String name) {
+
+        /** The member's full name, or the collective's name. */
+        public String displayName() {
+            return kind == PledgerKind.INDIVIDUAL ? fullName : name;
+        }
     }
 
     public record Commitment(CommitmentArea area, String action, String linkedDuty, String measure, String target,

@@ -28,6 +28,11 @@ public final class PledgeAccess {
         return isOfficer(user) && user.covers(unitPath);
     }
 
+    /** Whether the caller may read every pledge of a unit (a near-copy's original is in the same unit). */
+    public static boolean readsPledgesOfUnit(CurrentUser user, List<String> unitPath) {
+        return user.readsEverything() || officerOver(user, unitPath);
+    }
+
     public static boolean canRead(CurrentUser user, Pledge pledge) {
         return user.readsEverything() || officerOver(user, pledge.unitPath()) || pledge.individualOf(user.sub());
     }

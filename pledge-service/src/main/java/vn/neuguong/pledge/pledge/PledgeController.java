@@ -36,12 +36,12 @@ class PledgeController {
                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         Pledge pledge = pledges.register(user, request, key).pledge();
         return ResponseEntity.created(URI.create("/api/pledges/" + pledge.id())).eTag(EntityTags.of(pledge.version()))
-                .body(PledgeResponse.of(pledge));
+                .body(PledgeResponse.of(pledge, user));
     }
 
     @GetMapping("/{id}")
     ResponseEntity<PledgeResponse> get(CurrentUser user, @PathVariable String id) {
-        return ok(pledges.get(user, id));
+        return ok(pledges.get(user, id), user);
     }
 
     @GetMapping
@@ -50,7 +50,7 @@ class PledgeController {
                              @RequestParam(required = false) PledgeStatus status,
                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         PledgeService.PageOfPledges found = pledges.list(user, unitId, year, status, page, size);
-        return new PledgeResponse.Page(found.items().stream().map(PledgeResponse::of).toList(), found.page(),
+        return new PledgeResponse.Page(found.items().stream().map(pledge -> PledgeResponse.of(pledge, user)).toList(), found.page(),
                 found.size(), found.total());
     }
 
@@ -63,7 +63,7 @@ class PledgeController {
             throw new PreconditionRequiredException(
                     "A revision needs If-Match with the pledge's ETag (its version), e.g. If-Match: \"1\"");
         }
-        return ok(pledges.revise(user, id, request, version, key));
+        return ok(pledges.revise(user, id, request, version, key), user);
     }
 
     @PostMapping("/{id}/self-assessment")
@@ -71,7 +71,7 @@ class PledgeController {
                                               @RequestBody SelfAssessmentRequest request,
                                               @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                               @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return ok(pledges.selfAssess(user, id, request, EntityTags.versionIn(ifMatch), key));
+        return ok(pledges.selfAssess(user, id, request, EntityTags.versionIn(ifMatch), key), user);
     }
 
     @PostMapping("/{id}/evaluation")
@@ -79,7 +79,7 @@ class PledgeController {
                                             @RequestBody EvaluationRequest request,
                                             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return ok(pledges.evaluate(user, id, request, EntityTags.versionIn(ifMatch), key));
+        return ok(pledges.evaluate(user, id, request, EntityTags.versionIn(ifMatch), key), user);
     }
 
     @PostMapping("/{id}/withdrawal")
@@ -87,10 +87,10 @@ class PledgeController {
                                             @RequestBody WithdrawalRequest request,
                                             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return ok(pledges.withdraw(user, id, request, EntityTags.versionIn(ifMatch), key));
+        return ok(pledges.withdraw(user, id, request, EntityTags.versionIn(ifMatch), key), user);
     }
 
-    private static ResponseEntity<PledgeResponse> ok(Pledge pledge) {
-        return ResponseEntity.ok().eTag(EntityTags.of(pledge.version())).body(PledgeResponse.of(pledge));
+    private static ResponseEntity<PledgeResponse> ok(Pledge pledge, CurrentUser reader) {
+        return ResponseEntity.ok().eTag(EntityTags.of(pledge.version())).body(PledgeResponse.of(pledge, reader));
     }
 }

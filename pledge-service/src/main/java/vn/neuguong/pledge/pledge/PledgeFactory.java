@@ -12,6 +12,7 @@ import vn.neuguong.contracts.pledge.PledgeStatus;
 import vn.neuguong.platform.outbox.OutboxEvent;
 import vn.neuguong.platform.outbox.OutboxEvents;
 import vn.neuguong.pledge.specificity.CommitmentText;
+import vn.neuguong.pledge.specificity.CopyCandidate;
 import vn.neuguong.pledge.specificity.MinHash;
 import vn.neuguong.pledge.specificity.Shingles;
 import vn.neuguong.pledge.specificity.Specificity;
@@ -67,12 +68,12 @@ public class PledgeFactory {
     }
 
     public Specificity specificity(List<Pledge.Commitment> commitments, StudyTheme theme,
-                                   List<String> candidateActions) {
+                                   List<CopyCandidate> candidates) {
         List<CommitmentText> texts = new ArrayList<>();
         for (Pledge.Commitment c : commitments) {
             texts.add(new CommitmentText(c.action(), c.linkedDuty(), c.measure(), c.target(), c.dueDate()));
         }
-        return checker.check(texts, theme == null ? null : theme.title(), candidateActions);
+        return checker.check(texts, theme == null ? null : theme.title(), candidates);
     }
 
     public OutboxEvent registered(Pledge pledge) {

@@ -20,6 +20,8 @@ import vn.neuguong.platform.web.ConflictException;
 import vn.neuguong.platform.web.IdempotencyKeys;
 import vn.neuguong.platform.web.InvalidInputException;
 import vn.neuguong.platform.web.PreconditionFailedException;
+import vn.neuguong.pledge.specificity.CopyCandidate;
+import vn.neuguong.pledge.specificity.Finding;
 import vn.neuguong.pledge.specificity.Specificity;
 
 /**
@@ -102,12 +104,24 @@ public class PledgeService {
     private Specificity specificity(List<Pledge.Commitment> commitments, PledgeValidator.Resolved resolved, int year,
                                     Pledge revised) {
         List<String> keys = PledgeFactory.similarityKeys(commitments);
-        List<String> candidateActions = new ArrayList<>();
+        List<CopyCandidate> candidates = new ArrayList<>();
         for (PledgeRepository.SimilarCandidate candidate : pledges.nearCopyCandidates(resolved.unit().id(), year, keys,
                 revised)) {
-            candidateActions.addAll(candidate.actions());
+            String copied = revised != null && revised.id().equals(candidate.examplePledgeId()) ? null
+                    : candidate.examplePledgeId();
+            candidate.actions().forEach(action -> candidates.add(new CopyCandidate(action, copied)));
         }
-        return factory.specificity(commitments, resolved.theme(), candidateActions);
+        return factory.specificity(commitments, resolved.theme(), candidates).namingCopies(this::withPledger);
+    }
+
+    /**
+     * Who pledged the pledge a commitment copies (the first pledge that used the copied text); read once per copy
+     * found, which is rare.
+     */
+    private Finding.CopiedPledge withPledger(Finding.CopiedPledge copied) {
+        return pledges.findById(copied.pledgeId())
+                .map(original -> new Finding.CopiedPledge(original.id(), original.pledger().displayName()))
+                .orElse(copied);
     }
 
     public Pledge get(CurrentUser user, String id) {

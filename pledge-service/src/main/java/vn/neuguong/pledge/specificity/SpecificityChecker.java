@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -31,18 +32,25 @@ public final class SpecificityChecker {
 
     private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/yyyy");
 
+    /** As {@link #check(List, String, List)} with candidates whose pledge is not known. */
+    public Specificity checkAgainstActions(List<CommitmentText> commitments, String themeTitle,
+                                           List<String> otherPledgeActions) {
+        return check(commitments, themeTitle,
+                otherPledgeActions.stream().map(action -> new CopyCandidate(action, null)).toList());
+    }
+
     /**
-     * @param themeTitle          the title of the pledge's study theme, or null when the year has none
-     * @param otherPledgeActions  actions of other pledges of the same unit and year that may be near-copies
-     *                            (candidates found by {@link MinHash} band keys; confirmed here)
+     * @param themeTitle  the title of the pledge's study theme, or null when the year has none
+     * @param candidates  actions of other pledges of the same unit and year that may be near-copies (found by
+     *                    {@link MinHash} band keys; confirmed here); a copy names the candidate's pledge
      */
-    public Specificity check(List<CommitmentText> commitments, String themeTitle, List<String> otherPledgeActions) {
+    public Specificity check(List<CommitmentText> commitments, String themeTitle, List<CopyCandidate> candidates) {
         if (commitments.isEmpty()) {
             return new Specificity(0, true, List.of());
         }
         FoldedText theme = FoldedText.of(themeTitle);
         Set<String> themeShingles = Shingles.of(themeTitle);
-        OtherActions otherShingles = new OtherActions(otherPledgeActions);
+        OtherActions otherShingles = new OtherActions(candidates);
         List<Finding> findings = new ArrayList<>();
         double total = 0;
         int generic = 0;
@@ -92,10 +100,11 @@ public final class SpecificityChecker {
         if (copiedTheme != null) {
             findings.add(Finding.of(FindingCode.COPIES_THEME, index, List.of(copiedTheme)));
         }
-        Set<String> actionShingles = Shingles.of(commitment.action());
-        if (otherShingles.anyNearCopyOf(actionShingles)) {
-            findings.add(Finding.of(FindingCode.COPIES_OTHER_PLEDGE, index));
-        }
+        otherShingles.nearCopyOf(Shingles.of(commitment.action())).ifPresent(copied -> {
+            Finding copy = Finding.of(FindingCode.COPIES_OTHER_PLEDGE, index, List.of(commitment.action().strip()));
+            findings.add(copied.pledgeId() == null ? copy
+                    : copy.withCopyOf(new Finding.CopiedPledge(copied.pledgeId(), null)));
+        });
         if (isBlank(commitment.measure())) {
             findings.add(Finding.of(FindingCode.NO_MEASURE, index));
         }
@@ -169,23 +178,23 @@ public final class SpecificityChecker {
      */
     private static final class OtherActions {
 
-        private final List<String> actions;
+        private final List<CopyCandidate> candidates;
         private final List<Set<String>> shingles = new ArrayList<>();
 
-        OtherActions(List<String> actions) {
-            this.actions = actions;
+        OtherActions(List<CopyCandidate> candidates) {
+            this.candidates = candidates;
         }
 
-        boolean anyNearCopyOf(Set<String> action) {
-            for (int i = 0; i < actions.size(); i++) {
+        Optional<CopyCandidate> nearCopyOf(Set<String> action) {
+            for (int i = 0; i < candidates.size(); i++) {
                 if (i == shingles.size()) {
-                    shingles.add(Shingles.of(actions.get(i)));
+                    shingles.add(Shingles.of(candidates.get(i).action()));
                 }
                 if (Shingles.jaccard(action, shingles.get(i)) >= NEAR_COPY_THRESHOLD) {
-                    return true;
+                    return Optional.of(candidates.get(i));
                 }
             }
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -433,10 +433,17 @@ class PledgeApiIT {
         String template = "Tham gia đầy đủ 12 buổi sinh hoạt chi bộ thường kỳ của chi bộ " + cell.id()
                 + " và phát biểu ý kiến xây dựng";
         String first = newMember();
-        assertThat(register(member(first), individual(first, 2026, template)).body().get("specificity").toString())
-                .doesNotContain("COPIES_OTHER_PLEDGE");
+        JsonNode original = register(member(first), individual(first, 2026, template)).body();
+        assertThat(original.get("specificity").toString()).doesNotContain("COPIES_OTHER_PLEDGE");
+        String firstId = original.get("id").asString();
         String copier = newMember();
-        JsonNode copied = register(member(copier), individual(copier, 2026, template + ".")).body().get("specificity");
-        assertThat(copied.toString()).contains("COPIES_OTHER_PLEDGE");
+        JsonNode copied = register(member(copier), individual(copier, 2026, template + ".")).body();
+        assertThat(copied.get("specificity").toString()).contains("COPIES_OTHER_PLEDGE");
+        JsonNode hidden = copied.get("specificity").get("findings").get(0).get("copyOf");
+        assertThat(hidden == null || hidden.isNull()).as("a member may not see whose pledge they copied").isTrue();
+        JsonNode named = api.get("/api/pledges/" + copied.get("id").asString(), officer()).body()
+                .get("specificity").get("findings").get(0).get("copyOf");
+        assertThat(named.get("pledgeId").asString()).isEqualTo(firstId);
+        assertThat(named.get("pledger").asString()).isEqualTo("Nguyễn Văn " + first);
     }
 }

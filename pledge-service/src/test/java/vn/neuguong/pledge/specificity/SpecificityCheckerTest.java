@@ -119,10 +119,13 @@ class SpecificityCheckerTest {
         CommitmentText copied = new CommitmentText(template + ".", "Đảng viên được chi bộ thôn Na Hoa phân công",
                 "Sổ ghi biên bản sinh hoạt chi bộ", "12 buổi", LocalDate.of(2026, 12, 15));
 
-        assertThat(checker.check(List.of(copied), null, List.of(template)).findings())
-                .extracting(Finding::code).containsExactly(COPIES_OTHER_PLEDGE);
-        assertThat(checker.check(List.of(copied), null,
-                List.of("Vận động 30 hộ dân hiến đất mở rộng đường liên thôn Na Hoa – Bản Lầm")).findings()).isEmpty();
+        List<Finding> findings = checker.check(List.of(copied), null, List.of(new CopyCandidate(template, "p-1")))
+                .findings();
+        assertThat(findings).extracting(Finding::code).containsExactly(COPIES_OTHER_PLEDGE);
+        assertThat(findings.get(0).copyOf()).isEqualTo(new Finding.CopiedPledge("p-1", null));
+        assertThat(findings.get(0).evidence()).containsExactly(template + ".");
+        assertThat(checker.check(List.of(copied), null, List.of(new CopyCandidate(
+                "Vận động 30 hộ dân hiến đất mở rộng đường liên thôn Na Hoa – Bản Lầm", "p-2"))).findings()).isEmpty();
     }
 
     @Test
