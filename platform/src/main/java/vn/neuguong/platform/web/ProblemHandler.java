@@ -3,6 +3,7 @@ package vn.neuguong.platform.web;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,34 +29,44 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Renders every error as {@code application/problem+json}. Field problems carry {@code errors: [{field,
- * message}]}; nothing internal (stack traces, class names, hosts) reaches the client.
+ * message}]}; nothing internal (stack traces, class names, hosts) reaches the client. Title, detail and field
+ * messages follow the request's Accept-Language (English or Vietnamese, see {@link ProblemMessages}).
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final ProblemMessages messages;
+
+    public ProblemHandler(ProblemMessages messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<Object> handleApi(ApiException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+    ResponseEntity<Object> handleApi(ApiException ex, WebRequest request) {
+        Locale locale = localeOf(request);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), messages.translate(ex.getMessage(), locale));
         ex.properties().forEach(problem::setProperty);
         if (ex instanceof InvalidInputException invalid) {
-            problem.setTitle("Invalid input");
-            problem.setProperty("errors", invalid.errors());
+            problem.setTitle(messages.translate("Invalid input", locale));
+            problem.setDetail(messages.invalidInputDetail(invalid.errors(), locale));
+            problem.setProperty("errors", messages.translate(invalid.errors(), locale));
         }
-        return problem(problem);
+        return problem(problem, locale);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
-        return invalid(List.of(new FieldProblem(ex.getName(), "has an invalid value")));
+    ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
+        return invalid(List.of(new FieldProblem(ex.getName(), "has an invalid value")), request);
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> handleUnexpected(Exception ex) {
+    ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
         log.error("Unhandled error", LoggedThrowable.abbreviated(ex));
+        Locale locale = localeOf(request);
         return problem(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred; it has been logged."));
+                messages.translate("An unexpected error occurred; it has been logged.", locale)), locale);
     }
 
     @Override
@@ -65,7 +76,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .map(ProblemHandler::toFieldProblem)
                 .sorted(Comparator.comparing(FieldProblem::field))
                 .toList();
-        return invalid(errors);
+        return invalid(errors, request);
     }
 
     @Override
@@ -76,7 +87,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
                                 error.getDefaultMessage())))
                 .toList();
-        return invalid(errors);
+        return invalid(errors, request);
     }
 
     @Override
@@ -84,10 +95,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof ContentTooLargeException tooLarge) {
-                return handleApi(tooLarge);
+                return handleApi(tooLarge, request);
             }
         }
-        return invalid(List.of(describeUnreadable(ex.getCause())));
+        return invalid(List.of(describeUnreadable(ex.getCause())), request);
     }
 
     @Override
@@ -95,6 +106,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode statusCode, WebRequest request) {
         ProblemDetail problem = body instanceof ProblemDetail detail ? detail
                 : ProblemDetail.forStatusAndDetail(statusCode, HttpStatus.valueOf(statusCode.value()).getReasonPhrase());
+        Locale locale = localeOf(request);
+        problem.setTitle(messages.title(statusCode, problem.getTitle(), locale));
+        problem.setDetail(messages.translate(problem.getDetail(), locale));
         return ResponseEntity.status(statusCode).headers(headers)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
@@ -133,14 +147,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return new FieldProblem(error.getField(), error.getDefaultMessage());
     }
 
-    private ResponseEntity<Object> invalid(List<FieldProblem> errors) {
+    private ResponseEntity<Object> invalid(List<FieldProblem> errors, WebRequest request) {
         return handleApi(new InvalidInputException(errors.isEmpty()
-                ? List.of(new FieldProblem("body", "is invalid")) : errors));
+                ? List.of(new FieldProblem("body", "is invalid")) : errors), request);
     }
 
-    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+    private static Locale localeOf(WebRequest request) {
+        return ProblemMessages.localeOf(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    private ResponseEntity<Object> problem(ProblemDetail problem, Locale locale) {
         if (problem.getType() == null) {
             problem.setType(URI.create("about:blank"));
+        }
+        if (!(problem.getProperties() != null && problem.getProperties().containsKey("errors"))) {
+            problem.setTitle(messages.title(HttpStatusCode.valueOf(problem.getStatus()), problem.getTitle(), locale));
         }
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -32,6 +32,11 @@ public class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    ProblemMessages problemMessages() {
+        return ProblemMessages.bundled();
+    }
+
+    @Bean
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
         FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

@@ -1,5 +1,6 @@
 package vn.neuguong.platform.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -9,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -62,7 +64,7 @@ class ProblemHandlerTest {
     }
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Probe())
-            .setControllerAdvice(new ProblemHandler())
+            .setControllerAdvice(new ProblemHandler(ProblemMessages.bundled()))
             .setMessageConverters(new JacksonJsonHttpMessageConverter(JsonMapper.builder()
                     .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build()))
@@ -130,5 +132,39 @@ class ProblemHandlerTest {
         mvc.perform(get("/probe/3")).andExpect(status().isInternalServerError())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("db-7"))));
+    }
+
+    @Test
+    void problemsFollowAcceptLanguageVietnameseOrEnglish() throws Exception {
+        String body = "{\"name\":\"\",\"commitments\":[{\"action\":\"a\"}],\"status\":\"EVALUATED\"}";
+        mvc.perform(post("/probe").contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "vi-VN,vi;q=0.9,en;q=0.5")
+                        .content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Dữ liệu không hợp lệ"))
+                .andExpect(jsonPath("$.detail").value("status: không phải là trường được hỗ trợ"))
+                .andExpect(jsonPath("$.errors[0].message").value("không phải là trường được hỗ trợ"));
+        mvc.perform(post("/probe").contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en-GB")
+                        .content(body))
+                .andExpect(jsonPath("$.title").value("Invalid input"))
+                .andExpect(jsonPath("$.errors[0].message").value("is not a known field"));
+        mvc.perform(get("/probe/1").header("Accept-Language", "vi"))
+                .andExpect(jsonPath("$.title").value("Không tìm thấy"))
+                .andExpect(jsonPath("$.detail").value("Pledge 1 does not exist"));
+        mvc.perform(get("/probe/3").header("Accept-Language", "vi"))
+                .andExpect(jsonPath("$.detail").value("Đã xảy ra lỗi ngoài dự kiến; lỗi đã được ghi lại."));
+    }
+
+    @Test
+    void templatesCarryTheNumbersOfTheMessage() {
+        ProblemMessages messages = ProblemMessages.bundled();
+        assertThat(messages.translate("must be at most 500 characters", ProblemMessages.VIETNAMESE))
+                .isEqualTo("tối đa 500 ký tự");
+        assertThat(messages.translate("must be between 2016 and 2027", ProblemMessages.VIETNAMESE))
+                .isEqualTo("phải từ 2016 đến 2027");
+        assertThat(messages.translate("the unit's own words stay", ProblemMessages.VIETNAMESE))
+                .isEqualTo("the unit's own words stay");
+        assertThat(ProblemMessages.localeOf(null)).isEqualTo(Locale.ENGLISH);
+        assertThat(ProblemMessages.localeOf("fr-FR, vi;q=0.4")).isEqualTo(ProblemMessages.VIETNAMESE);
+        assertThat(ProblemMessages.localeOf("x;;q=bad")).isEqualTo(Locale.ENGLISH);
     }
 }
