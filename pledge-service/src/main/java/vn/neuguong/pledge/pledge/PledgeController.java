@@ -17,6 +17,7 @@ import vn.neuguong.contracts.pledge.PledgeStatus;
 import vn.neuguong.platform.security.CurrentUser;
 import vn.neuguong.platform.web.EntityTags;
 import vn.neuguong.platform.web.PreconditionRequiredException;
+import vn.neuguong.pledge.specificity.Specificity;
 
 @RestController
 @RequestMapping("/api/pledges")
@@ -39,6 +40,13 @@ class PledgeController {
                 .body(PledgeResponse.of(pledge, user));
     }
 
+    /** Checks a draft as a registration would, without storing it; {@code revising} names the pledge a revision changes. */
+    @PostMapping("/drafts/specificity")
+    Specificity checkDraft(CurrentUser user, @RequestBody PledgeRequest request,
+                           @RequestParam(required = false) String revising) {
+        return pledges.checkDraft(user, request, revising);
+    }
+
     @GetMapping("/{id}")
     ResponseEntity<PledgeResponse> get(CurrentUser user, @PathVariable String id) {
         return ok(pledges.get(user, id), user);
@@ -48,8 +56,10 @@ class PledgeController {
     PledgeResponse.Page list(CurrentUser user, @RequestParam(required = false) String unitId,
                              @RequestParam(required = false) Integer year,
                              @RequestParam(required = false) PledgeStatus status,
+                             @RequestParam(required = false) Boolean generic,
+                             @RequestParam(required = false) String sort,
                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        PledgeService.PageOfPledges found = pledges.list(user, unitId, year, status, page, size);
+        PledgeService.PageOfPledges found = pledges.list(user, unitId, year, status, generic, sort, page, size);
         return new PledgeResponse.Page(found.items().stream().map(pledge -> PledgeResponse.of(pledge, user)).toList(), found.page(),
                 found.size(), found.total());
     }

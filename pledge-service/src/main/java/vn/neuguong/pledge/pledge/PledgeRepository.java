@@ -178,8 +178,8 @@ public class PledgeRepository implements InitializingBean {
                                    String examplePledgeId) {
     }
 
-    public List<Pledge> find(Criteria criteria, int page, int size) {
-        Query query = Query.query(criteria).with(Sort.by(Sort.Order.desc("registeredAt"), Sort.Order.asc("id")))
+    public List<Pledge> find(Criteria criteria, Sort sort, int page, int size) {
+        Query query = Query.query(criteria).with(sort)
                 .skip((long) page * size).limit(size);
         return mongo.find(query, Pledge.class);
     }

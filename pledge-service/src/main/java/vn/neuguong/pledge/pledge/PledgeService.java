@@ -10,6 +10,7 @@ import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -88,6 +89,24 @@ public class PledgeService {
         }
     }
 
+    /**
+     * The specificity a registration (or, with {@code revisingId}, a revision) of this request would get, computed by
+     * the same validation, rights and checker as the write, without storing anything: the form checks a draft while
+     * it is typed so a generic pledge is fixed before it is filed.
+     */
+    public Specificity checkDraft(CurrentUser user, PledgeRequest request, String revisingId) {
+        PledgeValidator.Resolved resolved;
+        if (revisingId == null) {
+            resolved = validator.validate(request);
+            PledgeAccess.requireCanRegister(user, request, resolved.unit().path());
+        } else {
+            Pledge pledge = get(user, revisingId);
+            PledgeAccess.requireCanManage(user, pledge);
+            resolved = validator.validateRevision(pledge, request);
+        }
+        return specificity(PledgeFactory.commitments(request), resolved, request.year(), revisingId);
+    }
+
     private static Pledge replay(Pledge earlier, String requestHash) {
         if (!requestHash.equals(earlier.creationRequestHash())) {
             throw new ConflictException("This Idempotency-Key was already used for a different request",
@@ -131,7 +150,9 @@ public class PledgeService {
     public record PageOfPledges(List<Pledge> items, int page, int size, long total) {
     }
 
-    public PageOfPledges list(CurrentUser user, String unitId, Integer year, PledgeStatus status, int page, int size) {
+    /** A page of the pledges the user may see; {@code generic} keeps only ("chung chung") or no generic ones. */
+    public PageOfPledges list(CurrentUser user, String unitId, Integer year, PledgeStatus status, Boolean generic,
+                              String sort, int page, int size) {
         if (page < 0) {
             throw new InvalidInputException("page", "must be 0 or more");
         }
@@ -153,8 +174,12 @@ public class PledgeService {
         if (status != null) {
             filters.add(Criteria.where("status").is(status.name()));
         }
+        if (generic != null) {
+            filters.add(Criteria.where("specificity.generic").is(generic));
+        }
+        Sort order = PledgeOrder.parse(sort);
         Criteria criteria = filters.isEmpty() ? new Criteria() : new Criteria().andOperator(filters);
-        return new PageOfPledges(pledges.find(criteria, page, cappedSize), page, cappedSize, pledges.count(criteria));
+        return new PageOfPledges(pledges.find(criteria, order, page, cappedSize), page, cappedSize, pledges.count(criteria));
     }
 
     public Pledge revise(CurrentUser user, String id, PledgeRequest request, long ifMatch, String idempotencyKey) {

@@ -418,6 +418,27 @@ class PledgeApiIT {
         assertThat(page.get("size").asInt()).isEqualTo(200);
         assertThat(api.get("/api/pledges?page=-1", officer()).status()).isEqualTo(400);
         assertThat(api.get("/api/pledges?status=UNKNOWN", officer()).status()).isEqualTo(400);
+        assertThat(fields(api.get("/api/pledges?sort=pledger.fullName", officer()))).containsExactly("sort");
+        assertThat(fields(api.get("/api/pledges?sort=score,sideways", officer()))).containsExactly("sort");
+    }
+
+    @Test
+    void theListFiltersGenericPledgesAndSortsByScore() {
+        String vague = newMember();
+        Map<String, Object> generic = individual(vague, 2026, "Thực hiện tốt việc học tập và làm theo Bác");
+        generic.put("commitments", List.of(Map.of("area", "STUDY", "action", "Thực hiện tốt việc học tập và làm theo Bác")));
+        assertThat(register(member(vague), generic).status()).isEqualTo(201);
+        String concrete = newMember();
+        assertThat(register(member(concrete), individual(concrete, 2026, GOOD_ACTION)).status()).isEqualTo(201);
+
+        JsonNode onlyGeneric = api.get("/api/pledges?year=2026&generic=true&size=200", officer()).body();
+        assertThat(onlyGeneric.get("total").asLong()).isPositive();
+        onlyGeneric.get("items").forEach(p -> assertThat(p.get("specificity").get("generic").asBoolean()).isTrue());
+
+        List<Double> ascending = new ArrayList<>();
+        api.get("/api/pledges?year=2026&sort=score,asc&size=200", officer()).body().get("items")
+                .forEach(p -> ascending.add(p.get("specificity").get("score").asDouble()));
+        assertThat(ascending).hasSizeGreaterThan(1).isSorted();
     }
 
     @Test
@@ -445,5 +466,45 @@ class PledgeApiIT {
                 .get("specificity").get("findings").get(0).get("copyOf");
         assertThat(named.get("pledgeId").asString()).isEqualTo(firstId);
         assertThat(named.get("pledger").asString()).isEqualTo("Nguyễn Văn " + first);
+    }
+
+    @Test
+    void aDraftIsCheckedLikeARegistrationAndNothingIsStored() {
+        String memberId = newMember();
+        String token = member(memberId);
+        Map<String, Object> body = individual(memberId, 2026, GOOD_ACTION);
+        body.put("commitments", List.of(Map.of("area", "STYLE",
+                "action", "Luôn gương mẫu, tích cực tham gia các phong trào của chi bộ " + memberId)));
+
+        Api.Response draft = api.post("/api/pledges/drafts/specificity", token, body);
+        assertThat(draft.status()).as(draft.text()).isEqualTo(200);
+        assertThat(draft.body().get("generic").asBoolean()).isTrue();
+        assertThat(draft.body().toString()).contains("NO_LINKED_DUTY");
+        assertThat(api.get("/api/pledges?year=2026", token).body().get("total").asLong()).isZero();
+
+        JsonNode registered = register(token, body).body().get("specificity");
+        assertThat(registered).isEqualTo(draft.body());
+
+        Map<String, Object> incomplete = individual(memberId, 2026, " ");
+        assertThat(fields(api.post("/api/pledges/drafts/specificity", token, incomplete)))
+                .containsExactly("commitments[0].action");
+        Map<String, Object> elsewhere = individual(memberId, 2026, GOOD_ACTION);
+        elsewhere.put("unitId", otherCommune.id());
+        assertThat(api.post("/api/pledges/drafts/specificity", token, elsewhere).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aRevisionDraftIsNotANearCopyOfThePledgeItRevises() {
+        String memberId = newMember();
+        String token = member(memberId);
+        String action = "Tổ chức 4 buổi đối thoại với đoàn viên thanh niên của chi bộ " + memberId + " về chuyển đổi số";
+        String id = register(token, individual(memberId, 2026, action)).body().get("id").asString();
+
+        Api.Response draft = api.post("/api/pledges/drafts/specificity?revising=" + id, token,
+                individual(memberId, 2026, action + "."));
+        assertThat(draft.status()).as(draft.text()).isEqualTo(200);
+        assertThat(draft.body().toString()).doesNotContain("COPIES_OTHER_PLEDGE");
+        assertThat(api.post("/api/pledges/drafts/specificity?revising=" + id, otherOfficer(),
+                individual(memberId, 2026, action)).status()).isEqualTo(404);
     }
 }
