@@ -1,10 +1,12 @@
 package vn.neuguong.pledge.imports;
 
+import java.io.BufferedReader;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +31,8 @@ import vn.neuguong.pledge.specificity.VietnameseText;
 /**
  * Reads the CSV layout of docs/imports.md: a header, then one row per commitment; consecutive rows of the same
  * pledger (year, unitId, pledgerKind, memberId or collectiveName) form one pledge, whose pledger fields and theme
- * are taken from its first row. Rows are numbered from 1, the first row after the header.
+ * are taken from its first row. Rows are numbered as a spreadsheet shows them: the header is row 1. Headers and
+ * the enumerated values may be the template's Vietnamese ones; the separator is a comma, semicolon or tab.
  */
 final class CsvPledgeReader implements PledgeDraftReader {
 
@@ -39,39 +42,92 @@ final class CsvPledgeReader implements PledgeDraftReader {
     private static final Map<String, String> PLEDGER_FIELDS = Map.of("pledger", "pledgerKind",
             "pledger.kind", "pledgerKind", "pledger.memberId", "memberId", "pledger.fullName", "fullName",
             "pledger.position", "position", "pledger.name", "collectiveName");
+    /** The template's Vietnamese headers, folded (see {@link VietnameseText#fold}). */
+    static final Map<String, String> VIETNAMESE_COLUMNS = Map.ofEntries(Map.entry("nam", "year"),
+            Map.entry("ma don vi", "unitId"), Map.entry("loai", "pledgerKind"), Map.entry("ma dang vien", "memberId"),
+            Map.entry("ho va ten", "fullName"), Map.entry("chuc vu", "position"),
+            Map.entry("ten tap the", "collectiveName"), Map.entry("ma chuyen de", "themeId"),
+            Map.entry("nhom noi dung", "area"), Map.entry("noi dung dang ky", "action"),
+            Map.entry("gan voi nhiem vu", "linkedDuty"), Map.entry("cach do ket qua", "measure"),
+            Map.entry("chi tieu", "target"), Map.entry("thoi han", "dueDate"));
+    /** Vietnamese values of the enumerated columns, folded. */
+    private static final Map<String, String> VIETNAMESE_VALUES = Map.of("ca nhan", "INDIVIDUAL",
+            "tap the", "COLLECTIVE", "hoc tap", "STUDY", "dao duc", "ETHICS", "phong cach", "STYLE",
+            "nhiem vu", "DUTY", "dot pha", "BREAKTHROUGH");
+    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu");
+    private static final int HEADER_LOOKAHEAD = 64 * 1024;
     private static final Pattern COMMITMENT_FIELD = Pattern.compile("commitments\\[(\\d+)]\\.?(.*)");
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final Map<String, Long> firstRowOfPledger = new HashMap<>();
+    /** Column name → the header naming it in this file. */
+    private final Map<String, String> columns = new HashMap<>();
     private CSVRecord lookahead;
     private long lookaheadRow;
     private long row;
 
     CsvPledgeReader(Reader reader) {
+        BufferedReader buffered = new BufferedReader(new BomSkippingReader(reader));
         try {
-            this.parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                    .setIgnoreEmptyLines(true).get().parse(new BomSkippingReader(reader));
+            this.parser = format(buffered).builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                    .setIgnoreEmptyLines(true).get().parse(buffered);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (String column : parser.getHeaderNames()) {
-            if (!COLUMNS.contains(column)) {
-                throw new IllegalArgumentException("Unknown CSV column '" + column + "'; the columns are " + COLUMNS);
+        for (String header : parser.getHeaderNames()) {
+            String column = column(header);
+            if (column == null) {
+                throw new IllegalArgumentException("Unknown CSV column '" + header + "'; the columns are " + COLUMNS
+                        + " or the Vietnamese headers of the template");
             }
+            columns.put(column, header);
         }
         for (String column : REQUIRED_COLUMNS) {
-            if (!parser.getHeaderNames().contains(column)) {
+            if (!columns.containsKey(column)) {
                 throw new IllegalArgumentException("The CSV header lacks the column '" + column + "'");
             }
         }
         this.records = parser.iterator();
     }
 
+    /** The column a header names: its English name, or its Vietnamese one (tone marks and case ignored). */
+    private static String column(String header) {
+        if (COLUMNS.contains(header)) {
+            return header;
+        }
+        return VIETNAMESE_COLUMNS.get(VietnameseText.fold(header));
+    }
+
+    /**
+     * The CSV dialect of a file, from its header line: Vietnamese Excel separates with semicolons (the decimal comma
+     * takes the comma), "Unicode text" with tabs.
+     */
+    private static CSVFormat format(BufferedReader reader) throws IOException {
+        reader.mark(HEADER_LOOKAHEAD);
+        String header = reader.readLine();
+        reader.reset();
+        if (header == null) {
+            return CSVFormat.RFC4180;
+        }
+        String unquoted = header.replaceAll("\"[^\"]*\"", "");
+        char delimiter = ',';
+        long best = unquoted.chars().filter(c -> c == ',').count();
+        for (char candidate : new char[] {';', '\t'}) {
+            long count = unquoted.chars().filter(c -> c == candidate).count();
+            if (count > best) {
+                best = count;
+                delimiter = candidate;
+            }
+        }
+        return CSVFormat.RFC4180.builder().setDelimiter(delimiter).get();
+    }
+
     /** Counts the data rows of a CSV file (a first pass, for progress). */
     static long countRows(Reader reader) {
-        try (CSVParser counting = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).get().parse(new BomSkippingReader(reader))) {
+        BufferedReader buffered = new BufferedReader(new BomSkippingReader(reader));
+        try (CSVParser counting = format(buffered).builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).get().parse(buffered)) {
             long count = 0;
             for (Iterator<CSVRecord> it = counting.iterator(); it.hasNext(); it.next()) {
                 count++;
@@ -93,7 +149,8 @@ final class CsvPledgeReader implements PledgeDraftReader {
                     break;
                 }
                 lookahead = records.next();
-                lookaheadRow = ++row;
+                // as a spreadsheet numbers them: the header is row 1
+                lookaheadRow = ++row + 1;
             }
             String lookaheadKey = pledgerKey(lookahead);
             if (key != null && !key.equals(lookaheadKey)) {
@@ -117,8 +174,8 @@ final class CsvPledgeReader implements PledgeDraftReader {
         return toDraft(group, rows);
     }
 
-    private static String pledgerKey(CSVRecord record) {
-        String kind = value(record, "pledgerKind");
+    private String pledgerKey(CSVRecord record) {
+        String kind = enumText(value(record, "pledgerKind"));
         String who = "COLLECTIVE".equalsIgnoreCase(kind) ? VietnameseText.fold(value(record, "collectiveName"))
                 : value(record, "memberId");
         return value(record, "year") + "|" + value(record, "unitId") + "|" + kind + "|" + who;
@@ -147,10 +204,10 @@ final class CsvPledgeReader implements PledgeDraftReader {
             String dueText = value(record, "dueDate");
             if (dueText != null) {
                 try {
-                    dueDate = LocalDate.parse(dueText);
+                    dueDate = date(dueText);
                 } catch (DateTimeParseException e) {
                     problems.add(new RejectedRow(rowNumber,
-                            PledgeDraftReader.one("dueDate", "must be a date like 2026-09-30")));
+                            PledgeDraftReader.one("dueDate", "must be a date like 2026-09-30 or 30/9/2026")));
                 }
             }
             commitments.add(new PledgeRequest.Commitment(area, value(record, "action"), value(record, "linkedDuty"),
@@ -171,7 +228,7 @@ final class CsvPledgeReader implements PledgeDraftReader {
             return null;
         }
         try {
-            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, enumText(text).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             List<String> allowed = new ArrayList<>();
             for (E constant : type.getEnumConstants()) {
@@ -182,12 +239,27 @@ final class CsvPledgeReader implements PledgeDraftReader {
         }
     }
 
-    private static String value(CSVRecord record, String column) {
-        if (!record.isMapped(column) || !record.isSet(column)) {
+    private String value(CSVRecord record, String column) {
+        String header = columns.get(column);
+        if (header == null || !record.isSet(header)) {
             return null;
         }
-        String value = record.get(column);
+        String value = record.get(header);
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** An enumerated value as the API spells it: DUTY, or its Vietnamese name "Nhiệm vụ". */
+    private static String enumText(String text) {
+        return text == null ? null : VIETNAMESE_VALUES.getOrDefault(VietnameseText.fold(text), text);
+    }
+
+    /** A due date as ISO (2026-09-30) or as Vietnamese write it (30/9/2026). */
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException iso) {
+            return LocalDate.parse(text, DAY_MONTH_YEAR);
+        }
     }
 
     @Override

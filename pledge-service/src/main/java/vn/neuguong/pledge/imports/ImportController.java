@@ -2,9 +2,11 @@ package vn.neuguong.pledge.imports;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,18 +17,22 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.neuguong.platform.security.CurrentUser;
+import vn.neuguong.platform.web.ProblemMessages;
 
 @RestController
 @RequestMapping("/api/pledges/imports")
 class ImportController {
 
     private final ImportService imports;
+    private final ProblemMessages messages;
 
-    ImportController(ImportService imports) {
+    ImportController(ImportService imports, ProblemMessages messages) {
         this.imports = imports;
+        this.messages = messages;
     }
 
-    @PostMapping(consumes = {"text/csv", "application/x-ndjson"})
+    @PostMapping(consumes = {"text/csv", "application/x-ndjson",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     ResponseEntity<ImportResponse.Accepted> start(CurrentUser user, HttpServletRequest request,
                                                   @RequestHeader(name = "Idempotency-Key", required = false) String key)
             throws IOException {
@@ -37,7 +43,9 @@ class ImportController {
     }
 
     @GetMapping("/{jobId}")
-    ImportResponse get(CurrentUser user, @PathVariable String jobId) {
-        return ImportResponse.of(imports.get(user, jobId));
+    ImportResponse get(CurrentUser user, @PathVariable String jobId,
+                       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        Locale locale = ProblemMessages.localeOf(acceptLanguage);
+        return ImportResponse.of(imports.get(user, jobId)).translated(messages, locale);
     }
 }

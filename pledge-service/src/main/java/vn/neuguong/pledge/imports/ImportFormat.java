@@ -2,13 +2,15 @@ package vn.neuguong.pledge.imports;
 
 import org.springframework.http.MediaType;
 
-/** The file formats of a bulk import, by Content-Type. docs/imports.md describes both. */
+/** The file formats of a bulk import, by Content-Type. docs/imports.md describes them. */
 public enum ImportFormat {
 
     /** One row per commitment; consecutive rows of the same pledger form one pledge. */
     CSV("text/csv"),
     /** One JSON pledge per line, like the body of {@code POST /api/pledges}. */
-    NDJSON("application/x-ndjson");
+    NDJSON("application/x-ndjson"),
+    /** An Excel workbook laid out like the CSV on its first sheet; converted to CSV when it is received. */
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final String mediaType;
 

@@ -13,7 +13,8 @@ import vn.neuguong.platform.security.CurrentUser;
 /**
  * A bulk import and its progress. {@code accepted} and {@code duplicates} count pledges; {@code rejectedRowCount}
  * counts rows, of which at most {@code neuguong.pledges.imports.max-rejected-details} are detailed in
- * {@code rejectedRows}. {@code owner} is the instance processing it, which touches {@code heartbeatAt} while it
+ * {@code rejectedRows}; as many duplicates are named by their first row in {@code duplicateRows}, and generic pledges in
+ * {@code genericPledges}. {@code owner} is the instance processing it, which touches {@code heartbeatAt} while it
  * works; a job whose owner stopped touching it was interrupted and is marked {@code FAILED}.
  */
 @Document(ImportJob.COLLECTION)
@@ -33,6 +34,9 @@ public record ImportJob(
         long duplicates,
         long rejectedRowCount,
         List<RejectedRow> rejectedRows,
+        List<Long> duplicateRows,
+        long genericCount,
+        List<GenericPledge> genericPledges,
         String failureReason,
         String creationKey) {
 

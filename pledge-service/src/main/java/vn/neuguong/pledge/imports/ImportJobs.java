@@ -56,6 +56,8 @@ public class ImportJobs implements InitializingBean {
         mongo.updateFirst(byId(id), new Update().set("rowsRead", progress.rowsRead())
                 .set("accepted", progress.accepted()).set("duplicates", progress.duplicates())
                 .set("rejectedRowCount", progress.rejectedRowCount()).set("rejectedRows", progress.rejectedRows())
+                .set("duplicateRows", progress.duplicateRows()).set("genericCount", progress.genericCount())
+                .set("genericPledges", progress.genericPledges())
                 .set("heartbeatAt", at), ImportJob.class);
     }
 

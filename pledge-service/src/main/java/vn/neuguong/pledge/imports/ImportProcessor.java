@@ -103,8 +103,10 @@ class ImportProcessor {
         }
     }
 
+    /** Why a job stopped, for its reader: the readers' own messages, never a library's exception text. */
     private static String reason(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String message = e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage()
+                : "the file could not be read beyond this point";
         return "The import stopped: " + message + ". Rows before this point were imported; importing the same file "
                 + "again is safe (existing pledges are reported as duplicates).";
     }
@@ -217,26 +219,34 @@ class ImportProcessor {
             batch.add(pledge);
             events.add(factory.registered(pledge));
         }
+        Set<Integer> failed = new HashSet<>();
         try {
             pledges.insertAll(batch, events);
-            progress.accepted(batch.size());
         } catch (RuntimeException e) {
             MongoBulkWriteException bulk = bulkCause(e);
             if (bulk == null) {
                 throw e;
             }
-            int failed = 0;
             for (BulkWriteError error : bulk.getWriteErrors()) {
-                failed++;
+                failed.add(error.getIndex());
                 if (error.getCode() == DUPLICATE_KEY) {
-                    progress.duplicate();
+                    progress.duplicate(candidates.get(error.getIndex()).draft().rows().get(0));
                 } else {
+                    log.warn("Import {}: a pledge could not be stored: {}", job.id(), error.getMessage());
                     PledgeDraft draft = candidates.get(error.getIndex()).draft();
                     progress.rejected(complete(draft, List.of(new RejectedRow(draft.rows().get(0),
-                            List.of(new FieldProblem("pledge", "could not be stored: " + error.getMessage()))))));
+                            List.of(new FieldProblem("pledge", "could not be stored"))))));
                 }
             }
-            progress.accepted(batch.size() - failed);
+        }
+        progress.accepted(batch.size() - failed.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Pledge pledge = batch.get(i);
+            if (!failed.contains(i) && pledge.specificity().generic()) {
+                progress.generic(new GenericPledge(candidates.get(i).draft().rows().get(0), pledge.id(),
+                        pledge.pledger().fullName() != null ? pledge.pledger().fullName() : pledge.pledger().name(),
+                        pledge.specificity().score()));
+            }
         }
     }
 

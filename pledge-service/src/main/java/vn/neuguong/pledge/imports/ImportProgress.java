@@ -8,6 +8,9 @@ final class ImportProgress {
 
     private final int maxRejectedDetails;
     private final List<RejectedRow> rejectedRows = new ArrayList<>();
+    private final List<Long> duplicateRows = new ArrayList<>();
+    private final List<GenericPledge> genericPledges = new ArrayList<>();
+    private long genericCount;
     private long rowsRead;
     private long accepted;
     private long duplicates;
@@ -25,8 +28,20 @@ final class ImportProgress {
         accepted += pledges;
     }
 
-    void duplicate() {
+    /** A pledge the pledger had already, named by its first row. */
+    void duplicate(long row) {
         duplicates++;
+        if (duplicateRows.size() < maxRejectedDetails) {
+            duplicateRows.add(row);
+        }
+    }
+
+    /** An imported pledge judged generic ("chung chung"). */
+    void generic(GenericPledge pledge) {
+        genericCount++;
+        if (genericPledges.size() < maxRejectedDetails) {
+            genericPledges.add(pledge);
+        }
     }
 
     /** Counts each distinct row once, details the first {@code maxRejectedDetails}. */
@@ -57,5 +72,17 @@ final class ImportProgress {
 
     List<RejectedRow> rejectedRows() {
         return List.copyOf(rejectedRows);
+    }
+
+    List<Long> duplicateRows() {
+        return List.copyOf(duplicateRows);
+    }
+
+    long genericCount() {
+        return genericCount;
+    }
+
+    List<GenericPledge> genericPledges() {
+        return List.copyOf(genericPledges);
     }
 }

@@ -80,16 +80,18 @@ public class ImportService implements SmartLifecycle {
         }
         String id = UUID.randomUUID().toString();
         Path file = directory.resolve(id + "." + format.name().toLowerCase());
+        ImportFormat readAs;
         try {
             Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            readAs = UploadedFile.normalize(format, file);
         } catch (IOException | RuntimeException unread) {
-            // a body cut off or above the size limit leaves nothing behind
+            // a body cut off, above the size limit or unreadable (InvalidInputException) leaves nothing behind
             delete(file);
             throw unread instanceof IOException e ? new UncheckedIOException(e) : (RuntimeException) unread;
         }
         Instant now = clock.instant();
-        ImportJob job = new ImportJob(id, format, ImportStatus.QUEUED, ImportJob.Importer.of(user), now, null, null,
-                now, owner, 0, 0, 0, 0, 0, List.of(), null, creationKey);
+        ImportJob job = new ImportJob(id, readAs, ImportStatus.QUEUED, ImportJob.Importer.of(user), now, null, null,
+                now, owner, 0, 0, 0, 0, 0, List.of(), List.of(), 0, List.of(), null, creationKey);
         try {
             jobs.insert(job);
         } catch (DuplicateKeyException raced) {

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import vn.neuguong.contracts.pledge.PledgerKind;
 import vn.neuguong.platform.web.FieldProblem;
+import vn.neuguong.pledge.pledge.CommitmentArea;
+import vn.neuguong.pledge.pledge.PledgeRequest;
 
 class CsvPledgeReaderTest {
 
@@ -36,8 +39,9 @@ class CsvPledgeReaderTest {
     void consecutiveRowsOfAPledgerFormOnePledge() throws Exception {
         List<PledgeDraft> drafts = readAll(example());
 
-        assertThat(drafts).extracting(PledgeDraft::rows).containsExactly(List.of(1L, 2L), List.of(3L), List.of(4L),
-                List.of(5L, 6L), List.of(7L), List.of(8L), List.of(9L));
+        // numbered as the spreadsheet shows them: the header is row 1
+        assertThat(drafts).extracting(PledgeDraft::rows).containsExactly(List.of(2L, 3L), List.of(4L), List.of(5L),
+                List.of(6L, 7L), List.of(8L), List.of(9L), List.of(10L));
         assertThat(drafts.get(0).request().commitments()).hasSize(2);
         assertThat(drafts.get(0).request().pledger().fullName()).isEqualTo("Lò Văn Pọm");
         assertThat(drafts.get(2).request().pledger().kind()).isEqualTo(PledgerKind.COLLECTIVE);
@@ -51,7 +55,7 @@ class CsvPledgeReaderTest {
 
         assertThat(leisure.request()).isNull();
         assertThat(leisure.unreadable()).singleElement().satisfies(row -> {
-            assertThat(row.row()).isEqualTo(7);
+            assertThat(row.row()).isEqualTo(8);
             assertThat(row.errors()).extracting(FieldProblem::field).containsExactly("area");
         });
     }
@@ -65,9 +69,9 @@ class CsvPledgeReaderTest {
             RejectedRow dueDate = reader.locate(draft, new FieldProblem("commitments[1].dueDate", "must be within 2026"));
             RejectedRow memberId = reader.locate(draft, new FieldProblem("pledger.memberId", "is required"));
 
-            assertThat(dueDate.row()).isEqualTo(2);
+            assertThat(dueDate.row()).isEqualTo(3);
             assertThat(dueDate.errors().get(0).field()).isEqualTo("dueDate");
-            assertThat(memberId.row()).isEqualTo(1);
+            assertThat(memberId.row()).isEqualTo(2);
             assertThat(memberId.errors().get(0).field()).isEqualTo("memberId");
         }
     }
@@ -81,7 +85,7 @@ class CsvPledgeReaderTest {
 
         assertThat(drafts).hasSize(3);
         assertThat(drafts.get(2).request()).isNull();
-        assertThat(drafts.get(2).unreadable().get(0).errors().get(0).message()).contains("row 1");
+        assertThat(drafts.get(2).unreadable().get(0).errors().get(0).message()).contains("row 2");
     }
 
     @Test
@@ -90,5 +94,31 @@ class CsvPledgeReaderTest {
                 .hasMessageContaining("status");
         assertThatThrownBy(() -> new CsvPledgeReader(new StringReader("year,unitId,pledgerKind\n")))
                 .hasMessageContaining("action");
+    }
+
+    @Test
+    void vietnameseExcelFilesAreReadSemicolonsVietnameseHeadersAndValuesAndDayMonthYearDates() throws Exception {
+        String csv = "\uFEFFNăm;Mã đơn vị;Loại;Mã đảng viên;Họ và tên;Nhóm nội dung;Nội dung đăng ký;Chỉ tiêu;Thời hạn\r\n"
+                + "2026;c;Cá nhân;m1;Hà Thị Mười;Nhiệm vụ;\"Vận động 30 hộ; hiến đất\";30 hộ;30/9/2026\r\n"
+                + "2026;c;Tập thể;;;Đột phá;Xây dựng mô hình;1 mô hình;\r\n";
+
+        List<PledgeDraft> drafts = readAll(new StringReader(csv));
+
+        assertThat(drafts).extracting(PledgeDraft::rows).containsExactly(List.of(2L), List.of(3L));
+        PledgeRequest first = drafts.get(0).request();
+        assertThat(first.pledger().kind()).isEqualTo(PledgerKind.INDIVIDUAL);
+        assertThat(first.commitments().get(0).area()).isEqualTo(CommitmentArea.DUTY);
+        assertThat(first.commitments().get(0).action()).isEqualTo("Vận động 30 hộ; hiến đất");
+        assertThat(first.commitments().get(0).dueDate()).isEqualTo(LocalDate.of(2026, 9, 30));
+        assertThat(drafts.get(1).request().pledger().kind()).isEqualTo(PledgerKind.COLLECTIVE);
+        assertThat(drafts.get(1).request().commitments().get(0).area()).isEqualTo(CommitmentArea.BREAKTHROUGH);
+        assertThat(CsvPledgeReader.countRows(new StringReader(csv))).isEqualTo(2);
+    }
+
+    @Test
+    void tabSeparatedUnicodeTextIsRead() throws Exception {
+        String csv = "year\tunitId\tpledgerKind\tmemberId\taction\n2026\tc\tINDIVIDUAL\tm1\tMột, hai\n";
+
+        assertThat(readAll(new StringReader(csv)).get(0).request().commitments().get(0).action()).isEqualTo("Một, hai");
     }
 }

@@ -116,11 +116,15 @@ class PledgeImportIT {
         assertThat(job.get("accepted").asLong()).isEqualTo(3);
         assertThat(job.get("duplicates").asLong()).isZero();
         assertThat(job.get("rejectedRowCount").asLong()).isEqualTo(5);
-        assertThat(rejection(job, 5)).containsExactly("pledge");
-        assertThat(rejection(job, 6)).containsExactly("dueDate");
-        assertThat(rejection(job, 7)).containsExactly("area");
-        assertThat(rejection(job, 8)).containsExactly("unitId");
+        // rows as the spreadsheet numbers them: the header is row 1
+        assertThat(rejection(job, 6)).containsExactly("pledge");
+        assertThat(rejection(job, 7)).containsExactly("dueDate");
+        assertThat(rejection(job, 8)).containsExactly("area");
         assertThat(rejection(job, 9)).containsExactly("unitId");
+        assertThat(rejection(job, 10)).containsExactly("unitId");
+        JsonNode inVietnamese = api.send("GET", "/api/pledges/imports/" + job.get("jobId").asString(), officer, null,
+                "Accept-Language", "vi-VN").body();
+        assertThat(inVietnamese.toString()).contains("phải nằm trong năm 2026").doesNotContain("must be within");
         JsonNode imported = api.get("/api/pledges?unitId=example-c-na-hoa&year=2026", officer).body();
         assertThat(imported.get("total").asLong()).isEqualTo(3);
         assertThat(imported.toString()).contains("\"registeredBy\":\"officer-na-hoa\"");
@@ -129,6 +133,7 @@ class PledgeImportIT {
 
         assertThat(again.get("accepted").asLong()).isZero();
         assertThat(again.get("duplicates").asLong()).isEqualTo(3);
+        assertThat(again.get("duplicateRows")).extracting(JsonNode::asLong).containsExactlyInAnyOrder(2L, 4L, 5L);
         assertThat(api.get("/api/pledges?unitId=example-c-na-hoa&year=2026", officer).body().get("total").asLong())
                 .isEqualTo(3);
     }
@@ -164,7 +169,7 @@ class PledgeImportIT {
         Instant longAgo = Instant.now().minus(Duration.ofHours(1));
         ImportJob crashed = new ImportJob("crashed-" + units.id("job"), ImportFormat.CSV, ImportStatus.RUNNING,
                 new ImportJob.Importer("officer-na-hoa", "Bí thư", "example-w-na-hoa", Set.of(Role.UNIT_OFFICER)),
-                longAgo, longAgo, null, longAgo, "a-dead-instance", 10, 4, 2, 0, 0, List.of(), null, null);
+                longAgo, longAgo, null, longAgo, "a-dead-instance", 10, 4, 2, 0, 0, List.of(), List.of(), 0, List.of(), null, null);
         mongo.insert(crashed);
 
         importService.stop();
