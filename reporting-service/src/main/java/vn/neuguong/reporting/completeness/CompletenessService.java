@@ -53,7 +53,8 @@ public class CompletenessService {
         Map<String, CompletenessCount.ReportStatusOf> byUnit = new HashMap<>();
         reports.statusesOf(period.id()).forEach(report -> byUnit.put(report.unitId(),
                 new CompletenessCount.ReportStatusOf(report.status(), report.onTime())));
-        return CompletenessCount.count(unit.id(), period, expected, byUnit);
+        return CompletenessCount.count(unit.id(), period, expected, byUnit,
+                id -> registry.find(id).map(OrgUnit::name).orElse(id));
     }
 
     private static boolean isCurrentStructure(String structure) {

@@ -4,6 +4,10 @@ import java.time.LocalDate;
 
 import vn.neuguong.contracts.orgunit.OrgUnitLevel;
 
-/** A unit that must report for a period and has no standing submission, with the due date it had. */
-public record MissingUnit(String unitId, String name, OrgUnitLevel level, LocalDate dueDate) {
+/**
+ * A unit that must report for a period and has no standing submission, with the due date it had and the unit it
+ * reports to (whose officers chase it).
+ */
+public record MissingUnit(String unitId, String name, OrgUnitLevel level, LocalDate dueDate, String parentId,
+        String parentName) {
 }

@@ -192,7 +192,8 @@ public class ReportService {
         for (OrgUnit child : children) {
             ReportDocument report = reports.get(child.id());
             if (report == null) {
-                missing.add(new MissingUnit(child.id(), child.name(), child.level(), period.dueDates().of(child.level())));
+                missing.add(new MissingUnit(child.id(), child.name(), child.level(), period.dueDates().of(child.level()),
+                        unit.id(), unit.name()));
                 continue;
             }
             Map<String, Long> values = new LinkedHashMap<>();

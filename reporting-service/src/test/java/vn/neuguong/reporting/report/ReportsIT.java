@@ -208,6 +208,16 @@ class ReportsIT {
         assertThat(completeness.get("missing").get(0).get("unitId").asString()).isEqualTo("p-19");
         assertThat(completeness.get("missing").get(0).get("dueDate").asString()).isEqualTo("2025-10-31");
         assertThat(completeness.get("reportingRate").asDouble()).isEqualTo(1.0 / (1 + COMMUNES_OF_THAI_NGUYEN));
+        assertThat(completeness.get("missing").get(1).get("parentName").asString()).isEqualTo("Thái Nguyên");
+        assertThat(completeness.get("byChild").size()).isEqualTo(1 + COMMUNES_OF_THAI_NGUYEN);
+        JsonNode searched = api().get("/api/completeness?unitId=p-19&periodId=" + periodId + "&q=dinh%20hoa&size=1",
+                provinceOfficer).json();
+        assertThat(searched.get("missingTotal").asLong()).isPositive().isLessThan(COMMUNES_OF_THAI_NGUYEN);
+        assertThat(searched.get("missing").get(0).get("name").asString()).startsWith("Xã Định Ho");
+        JsonNode secondPage = api().get("/api/completeness?unitId=p-19&periodId=" + periodId + "&page=1&size=10",
+                provinceOfficer).json();
+        assertThat(secondPage.get("missingTotal").asLong()).isEqualTo(COMMUNES_OF_THAI_NGUYEN);
+        assertThat(secondPage.get("missing").size()).isEqualTo(10);
         assertThat(api().get("/api/completeness?unitId=p-19&periodId=" + periodId, Api.token("p-01",
                 Role.PROVINCE_OFFICER)).status()).isEqualTo(404);
     }
