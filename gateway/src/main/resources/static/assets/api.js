@@ -1,5 +1,6 @@
 // The public API through the gateway, with the signed-in user's token. Errors are problem+json (RFC 9457).
 import { forgetToken, session } from './auth.js';
+import { language } from './i18n.js';
 
 export class ApiError extends Error {
   constructor(status, detail, problem) {
@@ -11,7 +12,8 @@ export class ApiError extends Error {
 }
 
 function headers(accept) {
-  const result = { Accept: accept };
+  // problem+json titles, details and field messages come back in the reader's language
+  const result = { Accept: accept, 'Accept-Language': language() };
   const current = session();
   if (current) {
     result.Authorization = `Bearer ${current.token}`;
@@ -33,9 +35,12 @@ async function failure(response) {
   return new ApiError(response.status, problem?.detail ?? problem?.title ?? response.statusText, problem);
 }
 
-async function send(path, { method = 'GET', body, signal, accept = 'application/json' } = {}) {
-  const init = { method, headers: headers(accept), signal };
-  if (body !== undefined) {
+async function send(path, { method = 'GET', body, raw, contentType, signal, accept = 'application/json', extraHeaders = {} } = {}) {
+  const init = { method, headers: { ...headers(accept), ...extraHeaders }, signal };
+  if (raw !== undefined) {
+    init.headers['Content-Type'] = contentType;
+    init.body = raw;
+  } else if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
@@ -57,6 +62,29 @@ async function send(path, { method = 'GET', body, signal, accept = 'application/
 export async function getJson(path, options) {
   const response = await send(path, options);
   return response.status === 204 ? null : response.json();
+}
+
+/**
+ * A write: method, JSON body, optional If-Match version and Idempotency-Key. Resolves to {body, version} where
+ * version is the one of the ETag the server answered with.
+ */
+export async function sendJson(path, { method = 'POST', body, version, idempotencyKey, signal } = {}) {
+  const extraHeaders = {};
+  if (version !== undefined && version !== null) {
+    extraHeaders['If-Match'] = `"${version}"`;
+  }
+  if (idempotencyKey) {
+    extraHeaders['Idempotency-Key'] = idempotencyKey;
+  }
+  const response = await send(path, { method, body, signal, extraHeaders });
+  const text = await response.text();
+  return { body: text ? JSON.parse(text) : null, status: response.status, location: response.headers.get('Location') };
+}
+
+/** Uploads a file as the request body with its content type; resolves to the JSON answer. */
+export async function upload(path, file, contentType, { signal } = {}) {
+  const response = await send(path, { method: 'POST', raw: file, contentType, signal });
+  return response.json();
 }
 
 /** The rows of a list answer, whether a bare array or a page {items, page, size, total}. */

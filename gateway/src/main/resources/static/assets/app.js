@@ -10,6 +10,13 @@ import { renderUnit } from './views/unit.js';
 import { renderReporting } from './views/reporting.js';
 import { renderHonours } from './views/honours.js';
 import { renderConferences } from './views/conferences.js';
+import { renderPledges } from './views/pledges.js';
+import { renderPledge } from './views/pledge.js';
+import { renderPledgeForm } from './views/pledge-form.js';
+import { renderImports } from './views/imports.js';
+import { renderReportForm } from './views/report-form.js';
+import { renderApprovals } from './views/approvals.js';
+import { canApprove, canImport, canManagePledges, canReport } from './roles.js';
 
 const FIRST_YEAR = 2021;
 const CURRENT_YEAR = new Date().getFullYear();
@@ -21,7 +28,23 @@ const ROUTES = {
   reporting: { render: renderReporting, usesYear: false },
   honours: { render: renderHonours, usesYear: true },
   conferences: { render: renderConferences, usesYear: false },
+  pledges: { render: renderPledgesRoute, usesYear: true },
+  imports: { render: renderImports, usesYear: false },
+  reports: { render: renderReportForm, usesYear: false },
+  approvals: { render: renderApprovals, usesYear: false },
 };
+
+/** #/pledges (the list), #/pledges/new, #/pledges/{id} and #/pledges/{id}/revise. */
+function renderPledgesRoute(main, ctx, argument) {
+  if (!argument) {
+    return renderPledges(main, ctx);
+  }
+  if (argument === 'new') {
+    return renderPledgeForm(main, ctx);
+  }
+  const [id, action] = argument.split('/');
+  return action === 'revise' ? renderPledgeForm(main, ctx, id) : renderPledge(main, ctx, id);
+}
 
 const saved = JSON.parse(sessionStorage.getItem('neuguong.view') ?? '{}');
 const state = {
@@ -41,7 +64,7 @@ function remember() {
 
 function parseHash() {
   const [, route = 'overview', ...rest] = window.location.hash.replace(/^#/, '').split('/');
-  return ROUTES[route] ? { route, argument: rest.join('/') ? decodeURIComponent(rest.join('/')) : null } : { route: 'overview', argument: null };
+  return ROUTES[route] ? { route, argument: rest.length ? rest.map(decodeURIComponent).join('/') : null } : { route: 'overview', argument: null };
 }
 
 function navigate(hash) {
@@ -89,6 +112,11 @@ function showUser(user) {
   document.getElementById('user-name').textContent = `${user.name} (${user.unitId})`;
   const unitLink = nav.querySelector('[data-route="unit"]');
   unitLink.textContent = t(user.unitId === 'vn' ? 'nav.units' : 'nav.myUnit');
+  const allowed = { pledges: canManagePledges(user) || user.roles.includes('CENTRAL_BOARD'), imports: canImport(user),
+    reports: canReport(user), approvals: canApprove(user) };
+  for (const [route, shown] of Object.entries(allowed)) {
+    nav.querySelector(`[data-route="${route}"]`).parentElement.hidden = !shown;
+  }
 }
 
 async function render() {
@@ -132,6 +160,8 @@ async function render() {
     set periodId(value) { state.periodId = value; },
     get conferenceId() { return state.conferenceId; },
     set conferenceId(value) { state.conferenceId = value; },
+    get pledgeFilter() { return state.pledgeFilter; },
+    set pledgeFilter(value) { state.pledgeFilter = value; },
     signal: running.signal,
     navigate,
   };
@@ -182,6 +212,7 @@ function setUpHeader() {
     signInMessage = null;
     state.periodId = null;
     state.conferenceId = null;
+    state.pledgeFilter = null;
     lastRoute = null;
     // the next user starts at the overview of their own unit, not at the page the last one left
     window.history.replaceState(null, '', `${window.location.pathname}#/overview`);

@@ -70,7 +70,7 @@ export function trendLine(container, years, values, { selectedYear, format }) {
     grid: { left: 8, right: 8, top: 12, bottom: 22, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: format },
     xAxis: { type: 'category', data: years.map(String), ...axisStyle(), splitLine: { show: false } },
-    yAxis: { type: 'value', ...axisStyle(), axisLabel: { show: false }, splitNumber: 2 },
+    yAxis: { type: 'value', ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, formatter: format }, splitNumber: 2 },
     series: [{
       type: 'line',
       data: values.map((value, index) => ({
@@ -91,7 +91,7 @@ export function stackedColumns(container, years, series, { format }) {
     tooltip: { trigger: 'axis', valueFormatter: format },
     legend: { top: 0, textStyle: { color: TEXT, fontSize: fontSize() }, itemWidth: 12, itemHeight: 10 },
     xAxis: { type: 'category', data: years.map(String), ...axisStyle(), splitLine: { show: false } },
-    yAxis: { type: 'value', ...axisStyle(), splitNumber: 3 },
+    yAxis: { type: 'value', ...axisStyle(), axisLabel: { ...axisStyle().axisLabel, formatter: format }, splitNumber: 3 },
     series: series.map((entry) => ({ type: 'bar', stack: 'total', name: entry.name, data: entry.values })),
   });
 }
@@ -169,7 +169,7 @@ export async function provinceMap(container, rows, { format, legendTitle, onClic
       emphasis: { label: { show: true, color: TEXT }, itemStyle: { areaColor: '#ffd54f' } },
       select: { disabled: true },
       label: { show: false },
-      data: rows.map((row) => ({ name: row.code, value: row.value, label: row.label, unitId: row.unitId })),
+      data: rows.map((row) => ({ name: row.code, value: row.value, label: row.label, unitId: row.unitId ?? row.id })),
     }],
   });
   if (onClick) {

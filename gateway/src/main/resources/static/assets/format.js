@@ -14,13 +14,20 @@ export function number(value) {
   return new Intl.NumberFormat(locale()).format(Number(value));
 }
 
-/** A fraction 0..1 as a percentage with one decimal. */
+/**
+ * A fraction 0..1 as a percentage with one decimal; a share below 0.1 % keeps two significant digits (0,016 %),
+ * so a small share never reads as zero.
+ */
 export function percent(fraction) {
   if (fraction === null || fraction === undefined || !Number.isFinite(Number(fraction))) {
     return '—';
   }
-  return new Intl.NumberFormat(locale(), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })
-    .format(Number(fraction));
+  const value = Number(fraction);
+  const small = value !== 0 && Math.abs(value) < 0.001;
+  const options = small
+    ? { style: 'percent', maximumSignificantDigits: 2 }
+    : { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 };
+  return new Intl.NumberFormat(locale(), options).format(value);
 }
 
 /** part / whole, or null when there is no whole. */

@@ -1,4 +1,5 @@
 // Every text of the dashboard, in Vietnamese (the default) and English. t('key', {name: value}) fills {name}.
+import { WORKPLACE } from './i18n-workplace.js';
 
 const FIELDS = {
   PARTY_BUILDING: ['Xây dựng Đảng và hệ thống chính trị', 'Party building and the political system'],
@@ -247,6 +248,7 @@ const vi = {
   'export.csv': 'CSV',
   'export.preparing': 'Đang chuẩn bị tệp…',
   ...fieldTexts(0),
+  ...WORKPLACE.vi,
 };
 
 const en = {
@@ -476,6 +478,7 @@ const en = {
   'export.csv': 'CSV',
   'export.preparing': 'Preparing the file…',
   ...fieldTexts(1),
+  ...WORKPLACE.en,
 };
 
 const dictionaries = { vi, en };

@@ -35,8 +35,9 @@ export function figure(name, value, text, className = 'figure-value') {
   return h('span', { class: className, dataset: { figure: name, value: value === null || value === undefined ? '' : String(value) } }, text);
 }
 
-/** Links to the server's spreadsheet and CSV of a unit and year, fetched with the token. */
-export function serverExports(unitId, year) {
+/** Links to the server's spreadsheet and CSV of a unit and year (in the structure shown), fetched with the token. */
+export function serverExports(unitId, year, structure) {
+  const current = structure === 'current' ? '&structure=current' : '';
   const status = h('span', { class: 'export-status', role: 'status' });
   const link = (extension, labelKey) => h('button', {
     type: 'button',
@@ -44,8 +45,8 @@ export function serverExports(unitId, year) {
     onclick: async () => {
       status.textContent = t('export.preparing');
       try {
-        await download(`/api/exports/${encodeURIComponent(unitId)}.${extension}?year=${year}`,
-          `neuguong-${unitId}-${year}.${extension}`);
+        await download(`/api/exports/${encodeURIComponent(unitId)}.${extension}?year=${year}${current}`,
+          `neuguong-${unitId}-${year}${current ? '-hien-nay' : ''}.${extension}`);
         status.textContent = '';
       } catch (error) {
         status.textContent = error.status === 404 ? t('state.notYetAvailable') : (error.detail ?? t('error.server'));

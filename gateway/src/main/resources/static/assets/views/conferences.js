@@ -5,6 +5,7 @@ import { getJson, itemsOf, readEventStream } from '../api.js';
 import { dateTime, number, time } from '../format.js';
 import { chartBox, rankingBars } from '../charts.js';
 import { dataTable } from '../table.js';
+import { childrenById, nameOf } from '../units.js';
 import { figure, loading, notYetAvailable, pageTitle, problemBox, section } from './common.js';
 
 const RETRY_MS = 3000;
@@ -48,6 +49,9 @@ async function follow(container, conference, signal) {
   const status = h('p', { class: 'live-status', role: 'status' });
   const figures = h('div', { class: 'summary-strip conference-figures' });
   const provinces = h('div');
+  const notConnected = h('div', { id: 'not-connected' });
+  const allProvinces = await childrenById('vn', signal).then((byId) => [...byId.values()].filter((unit) => unit.level === 'PROVINCE' && !unit.validTo))
+    .catch(() => []);
   let chart = null;
 
   const show = (totals) => {
@@ -57,6 +61,11 @@ async function follow(container, conference, signal) {
       big('conferences.units', 'conference.units', totals.units));
     chart?.dispose();
     clear(provinces);
+    const connected = new Set((Array.isArray(totals.byProvince) ? totals.byProvince : []).filter((p) => (p.units ?? 0) > 0).map((p) => p.provinceId));
+    const waiting = allProvinces.filter((province) => !connected.has(province.id)).sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'vi'));
+    clear(notConnected).append(h('h3', {}, t('conferences.notConnected', { count: number(waiting.length) })),
+      waiting.length ? h('ul', { class: 'inline-list' }, waiting.map((province) => h('li', { dataset: { unitId: province.id } }, nameOf(province, province.id))))
+        : h('p', { class: 'empty' }, t('conferences.allConnected')));
     const rows = (Array.isArray(totals.byProvince) ? totals.byProvince : [])
       .map((province) => ({ ...province, id: province.provinceId, label: province.name ?? province.provinceId }))
       .sort((a, b) => (b.attendees ?? 0) - (a.attendees ?? 0));
@@ -89,7 +98,7 @@ async function follow(container, conference, signal) {
     clear(container).append(error.status === 404 ? notYetAvailable(error) : problemBox(error) ?? '');
     return;
   }
-  clear(container).append(section(conference.title ?? conference.id, status, figures), section(t('conferences.byProvince'), provinces));
+  clear(container).append(section(conference.title ?? conference.id, status, figures), section(t('conferences.byProvince'), provinces, notConnected));
   show(totals);
   status.textContent = t('conferences.asOf', { time: dateTime(totals.asOf) });
 

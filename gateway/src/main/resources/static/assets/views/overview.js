@@ -29,7 +29,8 @@ export async function renderOverview(main, ctx) {
     main.append(problemBox(selected.reason));
     return;
   }
-  const byYear = years.map((y, index) => (results[index].status === 'fulfilled' ? results[index].value : null));
+  // a year nothing was counted for has no figures ("—"), not 0 %
+  const byYear = years.map((y, index) => (results[index].status === 'fulfilled' && results[index].value?.asOf ? results[index].value : null));
   const aggregate = selected.value;
   main.append(h('p', { class: 'as-of' }, aggregate.asOf ? t('overview.asOf', { time: dateTime(aggregate.asOf) }) : t('overview.nothingCounted')));
 
@@ -124,7 +125,7 @@ export async function renderOverview(main, ctx) {
       ],
       rows,
     }),
-    serverExports(root, year)));
+    serverExports(root, year, structure)));
 }
 
 function kpiCard({ id, title, explain, main, details, trend, trendText: text, tall }) {

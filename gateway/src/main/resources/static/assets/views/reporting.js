@@ -6,8 +6,7 @@ import { date, number, percent } from '../format.js';
 import { dataTable } from '../table.js';
 import { nameOf, unit } from '../units.js';
 import { figure, loading, notYetAvailable, pageTitle, section } from './common.js';
-
-const LEVELS = ['CENTRAL', 'PROVINCE', 'DISTRICT', 'GRASSROOTS', 'CELL'];
+import { pager } from './pledges.js';
 
 export async function renderReporting(main, ctx) {
   const { root, year, signal } = ctx;
@@ -36,12 +35,13 @@ export async function renderReporting(main, ctx) {
     clear(result).append(loading());
     let completeness;
     try {
-      completeness = await getJson(`/api/completeness?unitId=${encodeURIComponent(root)}&periodId=${encodeURIComponent(period.id)}`, { signal });
+      completeness = await getJson(completenessPath(root, period, '', 0), { signal });
     } catch (error) {
       clear(result).append(deadlines(period), notYetAvailable(error) ?? '');
       return;
     }
-    clear(result).append(deadlines(period), summary(completeness), await missingByLevel(completeness, period, root));
+    clear(result).append(deadlines(period), summary(completeness), byChild(completeness, root, period),
+      missingSection(completeness, period, root, signal));
   };
   picker.addEventListener('change', () => show(sorted.find((period) => period.id === picker.value)));
   await show(chosen);
@@ -71,32 +71,72 @@ function summary(completeness) {
     item('reporting.rate', 'completeness.reportingRate', rate, percent(rate)));
 }
 
-async function missingByLevel(completeness, period, root) {
-  const missing = Array.isArray(completeness.missing) ? completeness.missing : [];
-  const panel = section(t('reporting.missingTitle', { count: number(missing.length) }));
-  if (!missing.length) {
-    panel.append(h('p', { class: 'empty' }, t('reporting.allReported')));
-    return panel;
+const MISSING_PAGE = 50;
+
+function completenessPath(root, period, query, page) {
+  const search = query ? `&q=${encodeURIComponent(query)}` : '';
+  return `/api/completeness?unitId=${encodeURIComponent(root)}&periodId=${encodeURIComponent(period.id)}${search}&page=${page}&size=${MISSING_PAGE}`;
+}
+
+/** The reporting rate of each child unit's subtree, for this one period. */
+function byChild(completeness, root, period) {
+  const rows = (completeness.byChild ?? []).filter((child) => child.unitId !== root).map((child) => ({ ...child, id: child.unitId }));
+  if (!rows.length) {
+    return null;
   }
-  const levels = [...new Set(missing.map((entry) => entry.level ?? 'UNKNOWN'))]
-    .sort((a, b) => LEVELS.indexOf(a) - LEVELS.indexOf(b));
+  return section(t('reporting.byChild'), dataTable({
+    caption: t('reporting.byChildCaption', { period: period.title ?? period.id }),
+    fileName: `neuguong-${root}-reporting-${period.id}.csv`,
+    id: 'reporting-by-child',
+    columns: [
+      { label: t('common.unit'), value: (row) => row.name ?? row.unitId, link: (row) => `#/unit/${row.unitId}` },
+      { label: t('reporting.expected'), value: (row) => row.expected, text: (row) => number(row.expected), numeric: true },
+      { label: t('reporting.submitted'), value: (row) => row.submitted, text: (row) => number(row.submitted), numeric: true },
+      { label: t('reporting.rate'), value: (row) => row.reportingRate, text: (row) => percent(row.reportingRate), numeric: true },
+    ],
+    rows,
+  }));
+}
+
+/** The units that have not reported, with the unit they report to; searched and paged by the server. */
+function missingSection(first, period, root, signal) {
+  const panel = section(t('reporting.missingTitle', { count: number(first.missingTotal ?? (first.missing ?? []).length) }));
+  const input = h('input', { type: 'search', id: 'missing-search', placeholder: t('reporting.searchPlaceholder') });
+  const body = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { class: 'unit-search', role: 'search' }, h('label', { for: 'missing-search' }, t('reporting.search')), input,
+    h('button', { type: 'submit', class: 'secondary' }, t('unitSearch.button')));
   const today = new Date().toISOString().slice(0, 10);
-  for (const level of levels) {
-    const rows = missing.filter((entry) => (entry.level ?? 'UNKNOWN') === level).map((entry) => ({ ...entry, id: entry.unitId }));
-    const due = rows[0]?.dueDate ?? period.dueDates?.[level];
-    panel.append(h('h3', {}, t('reporting.levelHeading', { level: t(`level.${level}`), count: number(rows.length), due: date(due) })),
-      dataTable({
-        caption: t('reporting.missingCaption', { level: t(`level.${level}`), period: period.title ?? period.id }),
-        fileName: `neuguong-${root}-missing-${period.id}-${level}.csv`,
-        columns: [
-          { label: t('common.unit'), value: (row) => row.name ?? row.unitId, link: (row) => `#/unit/${row.unitId}` },
-          { label: t('common.id'), value: (row) => row.unitId },
-          { label: t('reporting.dueDate'), value: (row) => row.dueDate ?? '', text: (row) => date(row.dueDate) },
-          { label: t('reporting.overdue'), value: (row) => Boolean(row.dueDate && row.dueDate < today),
-            text: (row) => t(row.dueDate && row.dueDate < today ? 'reporting.overdueYes' : 'reporting.overdueNo') },
-        ],
-        rows,
-      }));
-  }
+  const showPage = (completeness, query, page) => {
+    const rows = (completeness.missing ?? []).map((entry) => ({ ...entry, id: entry.unitId }));
+    const total = completeness.missingTotal ?? rows.length;
+    clear(body).append(rows.length ? dataTable({
+      caption: t('reporting.missingCaptionAll', { period: period.title ?? period.id }),
+      fileName: `neuguong-${root}-missing-${period.id}-page-${page + 1}.csv`,
+      id: 'missing-table',
+      columns: [
+        { label: t('common.unit'), value: (row) => row.name ?? row.unitId, link: (row) => `#/unit/${row.unitId}` },
+        { label: t('reporting.level'), value: (row) => row.level ?? '', text: (row) => t(`level.${row.level ?? 'UNKNOWN'}`) },
+        { label: t('reporting.parent'), value: (row) => row.parentName ?? row.parentId ?? '' },
+        { label: t('reporting.dueDate'), value: (row) => row.dueDate ?? '', text: (row) => date(row.dueDate) },
+        { label: t('reporting.overdue'), value: (row) => Boolean(row.dueDate && row.dueDate < today),
+          text: (row) => t(row.dueDate && row.dueDate < today ? 'reporting.overdueYes' : 'reporting.overdueNo') },
+      ],
+      rows,
+    }) : h('p', { class: 'empty' }, query ? t('unitSearch.none') : t('reporting.allReported')),
+    total > MISSING_PAGE ? pager(page, total, (next) => load(query, next), MISSING_PAGE) : null);
+  };
+  const load = async (query, page) => {
+    try {
+      showPage(await getJson(completenessPath(root, period, query, page), { signal }), query, page);
+    } catch (error) {
+      clear(body).append(notYetAvailable(error) ?? '');
+    }
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    load(input.value.trim(), 0);
+  });
+  panel.append(form, body);
+  showPage(first, '', 0);
   return panel;
 }

@@ -24,7 +24,7 @@ export async function renderUnit(main, ctx, requestedId) {
     main.append(pageTitle(unitId), problemBox(error));
     return;
   }
-  main.append(await breadcrumbs(orgUnit, root, signal));
+  main.append(unitSearch(ctx), await breadcrumbs(orgUnit, root, signal));
   const place = unitId === 'vn' ? t('unit.nation') : nameOf(orgUnit, unitId);
   main.append(pageTitle(t('unit.title', { unit: place, year }),
     `${t(`level.${orgUnit.level}`)} · ${t(structure === 'current' ? 'structure.currentNote' : 'structure.legacyNote')}`));
@@ -37,7 +37,38 @@ export async function renderUnit(main, ctx, requestedId) {
   if (unitId !== 'vn') {
     main.append(pledgesSection(unitId, year, signal), nominationsSection(unitId, year, signal));
   }
-  main.append(section(t('export.title'), serverExports(unitId, year)));
+  main.append(section(t('export.title'), serverExports(unitId, year, structure)));
+}
+
+/** Finds a unit by name (tone marks optional) within what the reader may see, and opens it. */
+function unitSearch(ctx) {
+  const input = h('input', { type: 'search', id: 'unit-search', autocomplete: 'off', placeholder: t('unitSearch.placeholder') });
+  const results = h('ul', { class: 'search-results', id: 'unit-search-results', 'aria-live': 'polite' });
+  const form = h('form', { class: 'unit-search', role: 'search' },
+    h('label', { for: 'unit-search' }, t('unitSearch.label')), input,
+    h('button', { type: 'submit', class: 'secondary' }, t('unitSearch.button')), results);
+  let searching = null;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const query = input.value.trim();
+    clear(results);
+    if (query.length < 2) {
+      return;
+    }
+    searching?.abort();
+    searching = new AbortController();
+    try {
+      const found = itemsOf(await getJson(`/api/org-units?q=${encodeURIComponent(query)}&size=20`, { signal: searching.signal }));
+      const visible = found.filter((candidate) => ctx.root === 'vn' || (candidate.path ?? []).includes(ctx.root));
+      results.append(...(visible.length ? visible.map((candidate) => h('li', {}, h('a', { href: `#/unit/${encodeURIComponent(candidate.id)}` },
+        `${nameOf(candidate, candidate.id)} — ${t(`level.${candidate.level}`, {}, candidate.level)}`))) : [h('li', { class: 'empty' }, t('unitSearch.none'))]));
+    } catch (error) {
+      if (error.name !== 'AbortError') {
+        results.append(h('li', {}, problemBox(error) ?? ''));
+      }
+    }
+  });
+  return form;
 }
 
 async function breadcrumbs(orgUnit, root, signal) {
