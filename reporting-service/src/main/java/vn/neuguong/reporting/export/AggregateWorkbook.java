@@ -52,7 +52,7 @@ final class AggregateWorkbook {
         }
         header.setHeightInPoints(45);
         headerEn.setHeightInPoints(30);
-        Sheets.printable(sheet, HEADER_ROW + 1);
+        Sheets.printable(sheet, HEADER_ROW + 1, 3);
         return sheets.bytes();
     }
 

@@ -76,7 +76,7 @@ final class ConsolidatedWorkbook {
             Row row = sheet.createRow(rowIndex++);
             Sheets.cell(row, 0, child.unitId(), sheets.text);
             Sheets.cell(row, 1, child.unitName(), sheets.text);
-            Sheets.cell(row, 2, child.status().name(), sheets.text);
+            Sheets.cell(row, 2, Labels.status(child.status()), sheets.text);
             Sheets.cell(row, 3, child.onTime() ? "Có (yes)" : "Muộn (late)", sheets.text);
             Sheets.cell(row, 4, child.corrected() ? "Lần " + child.revision() + " (revision " + child.revision() + ")"
                     : "", sheets.text);
@@ -126,7 +126,7 @@ final class ConsolidatedWorkbook {
             Row row = sheet.createRow(rowIndex++);
             Sheets.cell(row, 0, unit.unitId(), sheets.text);
             Sheets.cell(row, 1, unit.name(), sheets.text);
-            Sheets.cell(row, 2, unit.level().name(), sheets.text);
+            Sheets.cell(row, 2, Labels.level(unit.level()), sheets.text);
             Sheets.cell(row, 3, DATE.format(unit.dueDate()), sheets.text);
         }
         sheet.setColumnWidth(0, 14 * 256);
@@ -156,7 +156,7 @@ final class ConsolidatedWorkbook {
 
     private static void finish(Sheet sheet, int frozenColumns) {
         sheet.createFreezePane(frozenColumns, HEADER_ROW + 2);
-        Sheets.printable(sheet, HEADER_ROW + 1);
+        Sheets.printable(sheet, HEADER_ROW + 1, 2);
     }
 
     private ConsolidatedWorkbook() {

@@ -63,6 +63,6 @@ class ExportService {
     }
 
     private static AggregateTable.Row row(OrgUnit unit, AggregateView figures) {
-        return new AggregateTable.Row(unit.id(), unit.name(), unit.level().name(), figures);
+        return new AggregateTable.Row(unit.id(), unit.name(), Labels.level(unit.level()), figures);
     }
 }

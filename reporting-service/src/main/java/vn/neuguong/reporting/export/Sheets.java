@@ -21,6 +21,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** The cell styles and page setup shared by the workbooks this service exports. */
 final class Sheets {
 
+    /** Small enough for about ten figure columns per A4 landscape page, large enough to read. */
+    private static final short PRINT_SCALE_PERCENT = 80;
+
     final XSSFWorkbook workbook = new XSSFWorkbook();
     final CellStyle title;
     final CellStyle subtitle;
@@ -83,16 +86,19 @@ final class Sheets {
         return style;
     }
 
-    /** A4 landscape, one page wide, the header rows repeated on every printed page. */
-    static void printable(Sheet sheet, int lastHeaderRow) {
+    /**
+     * A4 landscape at a legible scale: a wide sheet continues on further pages (never squeezed onto one), each page
+     * repeating the header rows and the first {@code keyColumns} columns (which unit a row is).
+     */
+    static void printable(Sheet sheet, int lastHeaderRow, int keyColumns) {
         PrintSetup print = sheet.getPrintSetup();
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);
         print.setLandscape(true);
-        print.setFitWidth((short) 1);
-        print.setFitHeight((short) 0);
-        sheet.setFitToPage(true);
+        print.setScale(PRINT_SCALE_PERCENT);
+        sheet.setFitToPage(false);
         sheet.setAutobreaks(true);
         sheet.setRepeatingRows(new CellRangeAddress(0, lastHeaderRow, -1, -1));
+        sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, keyColumns - 1));
         sheet.getFooter().setCenter("Trang &P / &N");
     }
 

@@ -88,11 +88,16 @@ class ExportsIT {
             assertThat(sheet.getLastRowNum() - AggregateWorkbook.FIRST_DATA_ROW).isEqualTo(children);
             Row commune = rowOf(sheet, "w-20194");
             assertThat(commune.getCell(1).getStringCellValue()).isEqualTo("Hải Vân");
+            assertThat(commune.getCell(2).getStringCellValue()).isEqualTo("Cấp cơ sở");
             assertThat(commune.getCell(registered).getNumericCellValue()).isEqualTo(3);
             assertThat(commune.getCell(column(header, "Tỷ lệ đảng viên đăng ký")).getCellType())
                     .isEqualTo(CellType.NUMERIC);
             assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow())
                     .isEqualTo((short) AggregateWorkbook.FIRST_DATA_ROW);
+            // printed legibly: continued on further pages with the unit columns repeated, not squeezed onto one
+            assertThat(sheet.getFitToPage()).isFalse();
+            assertThat(sheet.getPrintSetup().getScale()).isGreaterThanOrEqualTo((short) 75);
+            assertThat(sheet.getRepeatingColumns().getLastColumn()).isEqualTo(2);
         }
 
         Api.Download csv = api().download("/api/exports/p-48.csv?year=" + YEAR, board);
