@@ -167,11 +167,14 @@ async function render() {
   };
   const signal = running.signal;
   main.setAttribute('aria-busy', 'true');
+  // each render draws into its own element: one still finishing after the reader moved on draws into a detached one
+  const view = h('div', { class: 'view' });
+  main.append(view);
   try {
-    await ROUTES[route].render(main, ctx, argument);
+    await ROUTES[route].render(view, ctx, argument);
   } catch (error) {
     if (error.name !== 'AbortError' && !signal.aborted) {
-      main.append(problemBox(error) ?? '');
+      view.append(problemBox(error) ?? '');
     }
   } finally {
     if (!signal.aborted) {

@@ -5,7 +5,7 @@ import { getJson } from '../api.js';
 import { date, number } from '../format.js';
 import { dataTable } from '../table.js';
 import { nameOf, namesOf, unit } from '../units.js';
-import { notYetAvailable, pageTitle, section } from './common.js';
+import { figure, notYetAvailable, pageTitle, section } from './common.js';
 
 export async function renderHonours(main, ctx) {
   const { root, year, signal } = ctx;
@@ -26,7 +26,10 @@ export async function renderHonours(main, ctx) {
     return;
   }
   const names = await namesOf(entries.map((entry) => entry.unitId), signal).catch(() => new Map());
-  main.append(h('p', { class: 'honour-total' }, t('honours.total', { total: number(roll.total ?? entries.length) })));
+  // counted like the overview: one per awarded nomination (an escalated one may hold awards of several levels)
+  const awarded = new Set(entries.map((entry) => entry.nominationId ?? `${entry.name}|${entry.unitId}`)).size;
+  main.append(h('p', { class: 'honour-total' }, figure('honours.awarded', awarded, t('honours.total', { total: number(awarded) })),
+    awarded !== entries.length ? ` ${t('honours.decisions', { decisions: number(entries.length) })}` : ''));
   const fieldLabel = (field) => (language() === 'en' ? field?.labelEn : field?.labelVi) ?? t(`field.${field?.field}`, {}, field?.field ?? '—');
   for (const level of levels) {
     const rows = entries.filter((entry) => entry.level === level.level);

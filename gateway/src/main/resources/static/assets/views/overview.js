@@ -26,7 +26,7 @@ export async function renderOverview(main, ctx) {
 
   const selected = results[years.indexOf(year)];
   if (selected.status === 'rejected') {
-    main.append(problemBox(selected.reason));
+    main.append(problemBox(selected.reason) ?? '');
     return;
   }
   // a year nothing was counted for has no figures ("—"), not 0 %

@@ -84,7 +84,7 @@ function reportEditor(own, period, prefill, existing, ctx) {
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('reportForm.indicator')), h('th', { scope: 'col', class: 'num' }, t('reportForm.live')),
         h('th', { scope: 'col' }, t('reportForm.reported')))),
       h('tbody', {}, rows))),
-    h('h2', {}, t('reportForm.narrative')), narrative, warnings, problems,
+    h('h2', {}, t('reportForm.narrative')), ...narrative, warnings, problems,
     editable ? h('div', { class: 'form-actions' }, draftButton, submitButton) : h('p', { class: 'notice' }, t('reportForm.locked', { status: t(`reportStatus.${status}`) })));
 
   const request = () => ({
