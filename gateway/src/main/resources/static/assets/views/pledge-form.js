@@ -232,16 +232,18 @@ export function specificityView(specificity, commitments) {
 function findingItem(finding, commitments) {
   const english = language() === 'en';
   const message = (english ? finding.messageEn : finding.messageVi) ?? finding.messageVi ?? finding.code;
-  const phrase = finding.phrase ?? finding.matchedPhrase ?? finding.trigger ?? null;
-  const suggestion = (english ? finding.suggestionEn : finding.suggestionVi) ?? finding.suggestion ?? null;
-  const copied = finding.copiedPledgeId ?? finding.similarPledgeId ?? null;
-  const copiedText = finding.copiedAction ?? finding.similarText ?? null;
+  // the words that triggered the finding; the message usually quotes them already
+  const evidence = (Array.isArray(finding.evidence) ? finding.evidence : []).filter((words) => !message.includes(words));
+  const suggestion = (english ? finding.suggestionEn : finding.suggestionVi) ?? null;
+  const copied = finding.copiedPledgeId ?? null;
+  const copiedText = finding.copiedAction ?? null;
   const where = commitments?.[finding.commitmentIndex]?.action;
   return h('li', { class: 'finding', dataset: { code: finding.code, commitment: String(finding.commitmentIndex) } },
     h('span', { class: 'finding-where' }, t('specificity.inCommitment', { n: finding.commitmentIndex + 1 })),
     ' ', h('span', { class: 'finding-message' }, message),
     where ? h('q', { class: 'finding-action' }, where) : null,
-    phrase ? h('span', { class: 'finding-phrase' }, t('specificity.phrase'), ' ', h('mark', {}, phrase)) : null,
+    evidence.length ? h('span', { class: 'finding-phrase' }, t('specificity.phrase'), ' ',
+      evidence.map((words, index) => [index ? ', ' : '', h('mark', {}, words)])) : null,
     copied || copiedText ? h('span', { class: 'finding-copy' }, t('specificity.copies'), ' ',
       copied ? h('a', { href: `#/pledges/${encodeURIComponent(copied)}` }, copiedText ?? copied) : h('q', {}, copiedText)) : null,
     suggestion ? h('span', { class: 'finding-suggestion' }, t('specificity.suggestion'), ' ', suggestion) : null);

@@ -213,7 +213,7 @@ class ReportsIT {
         JsonNode searched = api().get("/api/completeness?unitId=p-19&periodId=" + periodId + "&q=dinh%20hoa&size=1",
                 provinceOfficer).json();
         assertThat(searched.get("missingTotal").asLong()).isPositive().isLessThan(COMMUNES_OF_THAI_NGUYEN);
-        assertThat(searched.get("missing").get(0).get("name").asString()).startsWith("Xã Định Ho");
+        assertThat(searched.get("missing").get(0).get("name").asString()).startsWith("Định Ho");
         JsonNode secondPage = api().get("/api/completeness?unitId=p-19&periodId=" + periodId + "&page=1&size=10",
                 provinceOfficer).json();
         assertThat(secondPage.get("missingTotal").asLong()).isEqualTo(COMMUNES_OF_THAI_NGUYEN);
