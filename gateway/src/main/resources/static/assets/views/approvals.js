@@ -2,7 +2,7 @@
 // their standing reports, approve, or return with a reason.
 import { clear, h } from '../dom.js';
 import { t } from '../i18n.js';
-import { getJson, itemsOf, sendJson } from '../api.js';
+import { download, getJson, itemsOf, sendJson } from '../api.js';
 import { dateTime, number } from '../format.js';
 import { nameOf, unit } from '../units.js';
 import { canApprove } from '../roles.js';
@@ -99,7 +99,25 @@ function indicatorTable(indicators) {
 
 function consolidatedView(consolidated) {
   const sums = Object.entries(consolidated.indicatorSums ?? {});
+  const status = h('span', { class: 'export-status', role: 'status', id: 'consolidated-export-status' });
+  const file = (extension, labelKey) => h('button', {
+    type: 'button',
+    class: 'secondary',
+    id: `consolidated-${extension}`,
+    onclick: async () => {
+      status.textContent = t('export.preparing');
+      try {
+        await download(`/api/exports/${encodeURIComponent(consolidated.unitId)}/reports/${encodeURIComponent(consolidated.periodId)}.${extension}`,
+          `bao-cao-${consolidated.periodId}-${consolidated.unitId}.${extension}`);
+        status.textContent = t('export.downloaded');
+      } catch (error) {
+        status.textContent = error.detail ?? t('error.server');
+      }
+    },
+  }, t(labelKey));
   return section(t('approvals.consolidated', { submitted: number(consolidated.childrenSubmitted), expected: number(consolidated.childrenExpected) }),
+    h('div', { class: 'server-exports' }, file('pdf', 'approvals.pdf'), file('xlsx', 'approvals.xlsx'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, t('approvals.print')), status),
     sums.length ? h('table', { class: 'data-table', id: 'consolidated-sums' }, h('caption', {}, t('approvals.sums')),
       h('tbody', {}, sums.map(([code, value]) => h('tr', {}, h('th', { scope: 'row' }, t(`indicatorCode.${code}`, {}, code)), h('td', { class: 'num' }, number(value))))))
       : h('p', { class: 'empty' }, t('approvals.noStanding')),

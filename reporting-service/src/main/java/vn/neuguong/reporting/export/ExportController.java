@@ -50,6 +50,13 @@ class ExportController {
                 "neuguong-bao-cao-" + periodId + "-" + unitId + ".xlsx");
     }
 
+    @GetMapping("/{unitId}/reports/{periodId}.pdf")
+    ResponseEntity<byte[]> consolidatedPdf(@PathVariable String unitId, @PathVariable String periodId,
+            CurrentUser user) {
+        return file(exports.consolidatedPdf(unitId, periodId, user), MediaType.APPLICATION_PDF,
+                "neuguong-bao-cao-" + periodId + "-" + unitId + ".pdf");
+    }
+
     private static ResponseEntity<byte[]> file(byte[] content, MediaType type, String filename) {
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build()

@@ -1,7 +1,10 @@
 package vn.neuguong.reporting.export;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -10,15 +13,20 @@ import org.springframework.stereotype.Service;
 
 import vn.neuguong.contracts.orgunit.OrgUnit;
 import vn.neuguong.platform.security.CurrentUser;
+import vn.neuguong.platform.web.NotFoundException;
 import vn.neuguong.reporting.Page;
 import vn.neuguong.reporting.aggregate.AggregateQueries;
 import vn.neuguong.reporting.aggregate.AggregateView;
 import vn.neuguong.reporting.orgunit.OrgUnitRegistry;
+import vn.neuguong.reporting.report.ConsolidatedReport;
+import vn.neuguong.reporting.report.Narrative;
 import vn.neuguong.reporting.report.ReportService;
 
 /** Builds the exports from the same queries as the JSON API, with the same access rules. */
 @Service
 class ExportService {
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final AggregateQueries aggregates;
     private final OrgUnitRegistry registry;
@@ -40,6 +48,34 @@ class ExportService {
 
     byte[] consolidatedWorkbook(String unitId, String periodId, CurrentUser user) {
         return ConsolidatedWorkbook.write(reports.consolidated(unitId, periodId, user));
+    }
+
+    /** The consolidated report as a signed-paper PDF, with the unit's own assessment when it has written one. */
+    byte[] consolidatedPdf(String unitId, String periodId, CurrentUser user) {
+        ConsolidatedReport report = reports.consolidated(unitId, periodId, user);
+        OrgUnit unit = registry.find(unitId).orElseThrow(() -> new NotFoundException("No org unit has the id " + unitId));
+        Narrative narrative;
+        try {
+            narrative = reports.get(periodId + "~" + unitId, user).narrative();
+        } catch (NotFoundException noReportYet) {
+            narrative = null;
+        }
+        String parentName = unit.parentId() == null ? null
+                : registry.find(unit.parentId()).map(OrgUnit::name).orElse(null);
+        return ConsolidatedPdf.write(report, new ConsolidatedPdf.Issuer(committee(unit, parentName), unit.name()),
+                narrative, LocalDate.now(VIETNAM));
+    }
+
+    /** How a party report heads its issuer: the committee above it (below the provinces) and its own. */
+    private static List<String> committee(OrgUnit unit, String parentName) {
+        Locale vietnamese = Locale.forLanguageTag("vi");
+        return switch (unit.level()) {
+            case CENTRAL -> List.of("BAN CHẤP HÀNH TRUNG ƯƠNG");
+            case PROVINCE -> List.of("ĐẢNG BỘ " + unit.name().toUpperCase(vietnamese));
+            default -> parentName == null ? List.of("ĐẢNG UỶ " + unit.name().toUpperCase(vietnamese))
+                    : List.of("ĐẢNG BỘ " + parentName.toUpperCase(vietnamese),
+                            "ĐẢNG UỶ " + unit.name().toUpperCase(vietnamese));
+        };
     }
 
     private AggregateTable table(String unitId, Integer year, String structure, CurrentUser user) {

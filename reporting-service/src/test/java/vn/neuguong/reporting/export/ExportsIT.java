@@ -14,6 +14,9 @@ import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -158,7 +161,21 @@ class ExportsIT {
             Sheet missing = workbook.getSheet(ConsolidatedWorkbook.MISSING_SHEET);
             assertThat(missing.getLastRowNum() - ConsolidatedWorkbook.HEADER_ROW - 1)
                     .isEqualTo(consolidated.get("missing").size());
+            assertThat(missing.getRow(ConsolidatedWorkbook.HEADER_ROW + 2).getCell(2).getStringCellValue())
+                    .isEqualTo("Cấp cơ sở");
         }
+
+        Api.Download pdf = api().download("/api/exports/p-48/reports/" + periodId + ".pdf", officer);
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).startsWith("application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ ĐÀ NẴNG", "Đà Nẵng, ngày", "BÁO CÁO",
+                    "Tổng kết 10 năm Chỉ thị 05-CT/TW", "Số buổi học tập, quán triệt chuyên đề: 14.",
+                    "Kết quả đạt được", "T/M BAN THƯỜNG VỤ", "BÍ THƯ");
+        }
+        assertThat(api().download("/api/exports/p-48/reports/" + periodId + ".pdf",
+                Api.token("p-19", Role.PROVINCE_OFFICER)).status()).isEqualTo(404);
     }
 
     private static int column(Row header, String name) {

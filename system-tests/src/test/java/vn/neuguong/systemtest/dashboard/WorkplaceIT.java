@@ -128,12 +128,14 @@ class WorkplaceIT {
 
         WebElement action = browser.findElement(By.cssSelector("#commitments li:nth-child(1) [data-name='action']"));
         action.clear();
-        type(By.cssSelector("#commitments li:nth-child(1) [data-name='action']"),
-                "Tổ chức 12 buổi sinh hoạt chuyên đề về phong cách làm việc của Bác cho 100% đảng viên " + COLLECTIVE);
-        type(By.cssSelector("#commitments li:nth-child(1) [data-name='linkedDuty']"), "Nâng cao chất lượng sinh hoạt chi bộ");
-        type(By.cssSelector("#commitments li:nth-child(1) [data-name='measure']"), "Số buổi sinh hoạt chuyên đề có biên bản");
-        type(By.cssSelector("#commitments li:nth-child(1) [data-name='target']"), "12 buổi");
-        setDate(By.cssSelector("#commitments li:nth-child(1) [data-name='dueDate']"), YEAR + "-12-15");
+        type(By.cssSelector("#commitments li:nth-child(1) [data-name='action']"), "Hướng dẫn 100% hộ dân thôn Làng Quặng "
+                + "đăng ký dịch vụ công trực tuyến mức độ toàn trình trước 30/9 (" + COLLECTIVE + ")");
+        type(By.cssSelector("#commitments li:nth-child(1) [data-name='linkedDuty']"),
+                "Phụ trách công tác cải cách hành chính của xã");
+        type(By.cssSelector("#commitments li:nth-child(1) [data-name='measure']"),
+                "Số hộ đã có tài khoản trên Cổng dịch vụ công quốc gia so với tổng số hộ");
+        type(By.cssSelector("#commitments li:nth-child(1) [data-name='target']"), "100% hộ dân (142 hộ)");
+        setDate(By.cssSelector("#commitments li:nth-child(1) [data-name='dueDate']"), YEAR + "-09-30");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("specificity-verdict"), "Cụ thể"));
         screenshot("pledge-form-specific");
 
@@ -259,6 +261,9 @@ class WorkplaceIT {
         wait.until(driver -> driver.findElements(queued).isEmpty());
         assertThat(browser.findElement(By.id("consolidated-sums")).getText()).contains("450");
         screenshot("approval-consolidated");
+        // the consolidated report as the PDF to print and sign, fetched with the officer's token
+        browser.findElement(By.id("consolidated-pdf")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("consolidated-export-status"), "Đã tải tệp về máy."));
     }
 
     @Test
@@ -282,6 +287,15 @@ class WorkplaceIT {
         go("#/pledges/new");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main .notice")));
         assertThat(browser.findElements(By.id("pledge-form"))).isEmpty();
+
+        go("#/reporting");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#reporting-by-child tbody tr")));
+        assertThat(browser.findElement(By.id("reporting-by-child")).getText()).contains("Thái Nguyên");
+        browser.findElement(By.id("missing-search")).sendKeys("thai nguyen\n");
+        // the first page lists the provinces that have not reported; the search keeps Thái Nguyên's units only
+        wait.until(driver -> !driver.findElement(By.cssSelector("#missing-table tbody")).getText().contains("Đà Nẵng"));
+        assertThat(browser.findElement(By.cssSelector("#missing-table tbody")).getText()).contains("Thái Nguyên");
+        screenshot("completeness-search");
 
         go("#/unit");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#province-map svg path")));
