@@ -96,15 +96,16 @@ public class PledgeService {
      */
     public Specificity checkDraft(CurrentUser user, PledgeRequest request, String revisingId) {
         PledgeValidator.Resolved resolved;
+        Pledge revised = null;
         if (revisingId == null) {
             resolved = validator.validate(request);
             PledgeAccess.requireCanRegister(user, request, resolved.unit().path());
         } else {
-            Pledge pledge = get(user, revisingId);
-            PledgeAccess.requireCanManage(user, pledge);
-            resolved = validator.validateRevision(pledge, request);
+            revised = get(user, revisingId);
+            PledgeAccess.requireCanManage(user, revised);
+            resolved = validator.validateRevision(revised, request);
         }
-        return specificity(PledgeFactory.commitments(request), resolved, request.year(), revisingId);
+        return specificity(PledgeFactory.commitments(request), resolved, request.year(), revised);
     }
 
     private static Pledge replay(Pledge earlier, String requestHash) {
