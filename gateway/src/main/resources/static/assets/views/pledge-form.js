@@ -235,8 +235,9 @@ function findingItem(finding, commitments) {
   // the words that triggered the finding; the message usually quotes them already
   const evidence = (Array.isArray(finding.evidence) ? finding.evidence : []).filter((words) => !message.includes(words));
   const suggestion = (english ? finding.suggestionEn : finding.suggestionVi) ?? null;
-  const copied = finding.copiedPledgeId ?? null;
-  const copiedText = finding.copiedAction ?? null;
+  // the pledge it nearly copies, named only to readers who may see that pledge
+  const copied = finding.copyOf?.pledgeId ?? null;
+  const copiedText = finding.copyOf?.pledger ?? null;
   const where = commitments?.[finding.commitmentIndex]?.action;
   return h('li', { class: 'finding', dataset: { code: finding.code, commitment: String(finding.commitmentIndex) } },
     h('span', { class: 'finding-where' }, t('specificity.inCommitment', { n: finding.commitmentIndex + 1 })),

@@ -105,7 +105,10 @@ public class PledgeService {
             PledgeAccess.requireCanManage(user, revised);
             resolved = validator.validateRevision(revised, request);
         }
-        return specificity(PledgeFactory.commitments(request), resolved, request.year(), revised);
+        Specificity specificity = specificity(PledgeFactory.commitments(request), resolved, request.year(), revised);
+        // as on a stored pledge: a near-copy names the pledge copied only to who may read that one
+        return PledgeAccess.readsPledgesOfUnit(user, resolved.unit().path()) ? specificity
+                : specificity.withoutCopiedPledges();
     }
 
     private static Pledge replay(Pledge earlier, String requestHash) {
