@@ -111,24 +111,30 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    void put(String database, String collection, Object key, Document document) {
-        append(Kind.PUT, database, collection, key, document);
+    /** @return the journal's position after the change: what {@link #awaitDurable(long)} waits for */
+    long put(String database, String collection, Object key, Document document) {
+        return append(Kind.PUT, database, collection, key, document);
     }
 
-    void delete(String database, String collection, Object key) {
-        append(Kind.DELETE, database, collection, key, null);
+    long delete(String database, String collection, Object key) {
+        return append(Kind.DELETE, database, collection, key, null);
     }
 
-    void drop(String database, String collection) {
-        append(Kind.DROP, database, collection, null, null);
+    long drop(String database, String collection) {
+        return append(Kind.DROP, database, collection, null, null);
     }
 
-    /** Returns once everything appended before the call is on disk; throws if the journal cannot be written. */
+    /** Returns once everything appended so far is on disk; throws if the journal cannot be written. */
     void awaitDurable() {
         long target;
         synchronized (this) {
             target = appended;
         }
+        awaitDurable(target);
+    }
+
+    /** Returns once the journal is on disk up to {@code target}; throws if the journal cannot be written. */
+    void awaitDurable(long target) {
         if (durable >= target) {
             return;
         }
@@ -190,7 +196,7 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    private synchronized void append(Kind kind, String database, String collection, Object key, Document document) {
+    private synchronized long append(Kind kind, String database, String collection, Object key, Document document) {
         Document record = new Document("t", kind.ordinal()).append("d", database).append("c", collection);
         if (key != null) {
             record.append("k", key);
@@ -207,6 +213,7 @@ final class Journal implements AutoCloseable {
         pending.setIntLE(start, length);
         pending.setIntLE(start + 4, (int) crc.getValue());
         appended += HEADER_BYTES + length;
+        return appended;
     }
 
     private void failIfBroken() {

@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * depend on it:
  * <ul>
  * <li>queries use the declared indexes (ADR 0003);</li>
- * <li>with a {@link Journal}, every change is journaled and the server answers a command only once everything it
- * wrote or read is on disk, so an acknowledged write survives a crash of the process (ADR 0004); the documents
- * are restored from the journal at start;</li>
+ * <li>with a {@link Journal}, every change is journaled and the server answers a command that changed anything
+ * only once its changes are on disk ({@code j: true}), so an acknowledged write survives a crash of the process
+ * (ADR 0004); the documents are restored from the journal at start;</li>
  * <li>what a query answers is a copy taken under the collection's lock: the library updates stored documents in
  * place, and encoding a stored document while another connection updates it broke replies
  * ({@code ConcurrentModificationException}).</li>
@@ -42,6 +42,8 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
 
     /** Null when the databases live in memory only (tests). */
     private final Journal journal;
+    /** Where the journal stood after the last change the current thread's command made; 0 for none. */
+    private static final ThreadLocal<long[]> changedUpTo = ThreadLocal.withInitial(() -> new long[1]);
     private final Journal.Recovered recovered;
 
     private JournaledMemoryBackend(Journal journal, Journal.Recovered recovered) {
@@ -73,14 +75,22 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        long[] upTo = changedUpTo.get();
+        upTo[0] = 0;
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
-            if (journal != null) {
-                // reads wait too: nothing that is not yet durable may leave the server, not even to a reader
-                journal.awaitDurable();
+            if (upTo[0] > 0) {
+                // as MongoDB with j: true: a reader may see a change before it is durable, its writer may not
+                journal.awaitDurable(upTo[0]);
             }
         }
+    }
+
+    /** Records that the current command changed the journal up to {@code position}. */
+    private static void changed(long position) {
+        long[] upTo = changedUpTo.get();
+        upTo[0] = Math.max(upTo[0], position);
     }
 
     @Override
@@ -153,7 +163,7 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
         protected Integer addDocumentInternal(Document document) {
             Integer position = super.addDocumentInternal(document);
             if (journal != null) {
-                journal.put(getDatabaseName(), getCollectionName(), key(document), document);
+                changed(journal.put(getDatabaseName(), getCollectionName(), key(document), document));
             }
             return position;
         }
@@ -161,14 +171,14 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
         @Override
         protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
             if (journal != null) {
-                journal.put(getDatabaseName(), getCollectionName(), key(newDocument), newDocument);
+                changed(journal.put(getDatabaseName(), getCollectionName(), key(newDocument), newDocument));
             }
         }
 
         @Override
         protected void removeDocument(Integer position) {
             if (journal != null) {
-                journal.delete(getDatabaseName(), getCollectionName(), key(getDocument(position)));
+                changed(journal.delete(getDatabaseName(), getCollectionName(), key(getDocument(position))));
             }
             super.removeDocument(position);
         }
@@ -176,7 +186,7 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
         @Override
         public synchronized void drop() {
             if (journal != null) {
-                journal.drop(getDatabaseName(), getCollectionName());
+                changed(journal.drop(getDatabaseName(), getCollectionName()));
             }
             super.drop();
         }
@@ -184,12 +194,12 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
         @Override
         public synchronized void renameTo(MongoDatabase newDatabase, String newCollectionName) {
             if (journal != null) {
-                journal.drop(getDatabaseName(), getCollectionName());
+                changed(journal.drop(getDatabaseName(), getCollectionName()));
             }
             super.renameTo(newDatabase, newCollectionName);
             if (journal != null) {
                 queryAllAsStream().forEach(document ->
-                        journal.put(getDatabaseName(), getCollectionName(), key(document), document));
+                        changed(journal.put(getDatabaseName(), getCollectionName(), key(document), document)));
             }
         }
 

@@ -22,6 +22,7 @@ public final class MongoServer implements AutoCloseable {
     public static final long DEFAULT_SEGMENT_BYTES = 64L * 1024 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(MongoServer.class);
+    private static final int WORKER_THREADS = 64;
 
     private final Supplier<MongoBackend> backends;
     private final int requestedPort;
@@ -61,7 +62,9 @@ public final class MongoServer implements AutoCloseable {
         }
         de.bwaldvogel.mongo.MongoServer starting = new de.bwaldvogel.mongo.MongoServer(backends.get());
         try {
-            starting.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort));
+            // a command waiting for the journal blocks its event loop and every connection on it: enough loops
+            // that concurrent writers wait side by side and share one fsync (group commit)
+            starting.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 1, WORKER_THREADS);
         } catch (RuntimeException e) {
             starting.shutdownNow();
             throw e;
