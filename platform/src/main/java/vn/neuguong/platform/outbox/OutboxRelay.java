@@ -118,8 +118,10 @@ public class OutboxRelay implements SmartLifecycle {
             while (hints != null && ids.size() < properties.batchSize() && !hints.isEmpty()) {
                 ids.add(hints.poll());
             }
-            count += publish(collection, collection.find(Filters.in("_id", ids))
-                    .projection(Projections.include(OutboxEvent.OUTBOX_FIELD)).into(new ArrayList<>()));
+            if (!ids.isEmpty()) {
+                count += publish(collection, collection.find(Filters.in("_id", ids))
+                        .projection(Projections.include(OutboxEvent.OUTBOX_FIELD)).into(new ArrayList<>()));
+            }
             if (sweep) {
                 List<Object> stale = staleIds(collection);
                 backlog |= stale.size() == properties.batchSize();
@@ -148,6 +150,9 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private List<Document> claim(MongoCollection<Document> collection, List<Object> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         Bson lease = Updates.combine(Updates.set(LEASE_OWNER, owner),
                 Updates.set(LEASE_UNTIL, Date.from(clock.instant().plus(properties.lease()))));
         FindOneAndUpdateOptions options = new FindOneAndUpdateOptions()
