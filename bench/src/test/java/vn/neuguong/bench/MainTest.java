@@ -37,7 +37,8 @@ class MainTest {
     @Test
     void unknownCommandsAndScenariosAreNamed() {
         assertThatThrownBy(() -> Main.parse(new String[] {"bench", "pledge-seasons"})).isInstanceOf(UsageException.class)
-                .hasMessage("unknown scenario 'pledge-seasons'; one of: bulk-import, conference, pledge-season, rebuild");
+                .hasMessageStartingWith("unknown scenario 'pledge-seasons'; one of: ")
+                .hasMessageContainingAll("bulk-import", "conference", "pledge-season", "rebuild");
         assertThatThrownBy(() -> Main.parse(new String[] {"benchmark"})).isInstanceOf(UsageException.class)
                 .hasMessage("unknown command 'benchmark'; say demo or bench");
         assertThatThrownBy(() -> Main.parse(new String[0])).isInstanceOf(UsageException.class);
