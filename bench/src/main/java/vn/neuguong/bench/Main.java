@@ -315,6 +315,7 @@ public final class Main {
                     "result.freshness.p50Ms", "result.freshness.p99Ms");
             case "bulk-import" -> List.of("result.rowsPerSecond", "result.secondsUntilNationalReflectsAll");
             case "rebuild" -> List.of("result.eventsPerSecond", "result.eventsPerSecondRunning");
+            case "inbound" -> List.of("result.commandsPerSecond", "result.secondsUntilNationalReflectsAll");
             default -> List.of("result.achievedPerSecond", "result.http.p99Ms", "result.lastCheckInToStreamedTotalsMs");
         });
         figures.add("result.cost.system.cpuMsPerUnit");
