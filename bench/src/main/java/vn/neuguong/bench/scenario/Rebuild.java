@@ -84,7 +84,8 @@ public final class Rebuild {
             Map<String, Map<String, Long>> live = livePledgeFigures();
 
             StreamsBuilder builder = new StreamsBuilder();
-            new AggregationTopology(List.of(new PledgeEvents(json)), Clock.systemUTC(), "/bench/rebuild")
+            new AggregationTopology(List.of(new PledgeEvents(json)), Clock.systemUTC(), "/bench/rebuild",
+                    commitInterval)
                     .addTo(builder, outputTopic);
             Properties config = streamsConfig(applicationId, stateDir);
             ProcessCpu.Sample window = cpu.sample();

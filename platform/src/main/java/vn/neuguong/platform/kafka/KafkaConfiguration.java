@@ -1,5 +1,6 @@
 package vn.neuguong.platform.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 import vn.neuguong.contracts.Topics;
@@ -30,6 +33,7 @@ public class KafkaConfiguration {
     private static final List<String> EVENT_TOPICS = List.of(Topics.PLEDGE_EVENTS, Topics.RECOGNITION_EVENTS,
             Topics.REPORT_EVENTS);
     private static final List<String> STATE_TOPICS = List.of(Topics.ORG_UNITS, Topics.AGGREGATES);
+    private static final Duration UNAVAILABLE_RETRY_MAX = Duration.ofSeconds(10);
 
     /**
      * Event topics keep everything (aggregates can be rebuilt from offset 0); state topics are compacted to
@@ -67,7 +71,10 @@ public class KafkaConfiguration {
 
     /**
      * A listener record that still fails after two quick retries goes to {@code <topic>.dlq} with the exception
-     * in its headers, and the partition keeps flowing.
+     * in its headers, and the partition keeps flowing. A record that failed because the database is unavailable
+     * is not at fault: it is tried again, backing off up to {@link #UNAVAILABLE_RETRY_MAX}, until the database is
+     * back, and never dead-lettered (a batch listener says which record failed with a
+     * {@code BatchListenerFailedException}).
      */
     @Bean
     CommonErrorHandler deadLetteringErrorHandler(KafkaProperties kafkaProperties) {
@@ -75,6 +82,16 @@ public class KafkaConfiguration {
         KafkaTemplate<Object, Object> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-        return new DefaultErrorHandler(recoverer, new FixedBackOff(200, 2));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(200, 2));
+        handler.setBackOffFunction((record, exception) -> Unavailability.causedBy(exception)
+                ? untilAvailable() : null);
+        return handler;
+    }
+
+
+    private static BackOff untilAvailable() {
+        ExponentialBackOff backOff = new ExponentialBackOff(250, 2);
+        backOff.setMaxInterval(UNAVAILABLE_RETRY_MAX.toMillis());
+        return backOff;
     }
 }

@@ -1,19 +1,24 @@
 package vn.neuguong.reporting.aggregate;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.result.UpdateResult;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -36,30 +41,53 @@ class AggregateStore {
     }
 
     /**
-     * Writes the aggregate unless the stored one is at least as recent: writing the same figure again changes
-     * nothing, and a figure delivered late never replaces a newer one.
+     * Writes each aggregate unless the stored one is at least as recent, in one unordered bulk write: writing the
+     * same figure again changes nothing, and a figure delivered late never replaces a newer one.
      *
-     * @return whether the document was written
+     * @param aggregates at most one per unit and year
+     * @return those that were written
      */
-    boolean write(UnitYearAggregate aggregate) {
-        String id = UnitYearDelta.key(aggregate.unitId(), aggregate.year());
-        Document document = new Document("_id", id)
+    List<UnitYearAggregate> write(List<UnitYearAggregate> aggregates) {
+        if (aggregates.isEmpty()) {
+            return List.of();
+        }
+        List<ReplaceOneModel<Document>> replacements = new ArrayList<>(aggregates.size());
+        for (UnitYearAggregate aggregate : aggregates) {
+            Document document = document(aggregate);
+            replacements.add(new ReplaceOneModel<>(
+                    Filters.and(Filters.eq("_id", document.get("_id")), Filters.lt("asOf", document.get("asOf"))),
+                    document, new ReplaceOptions().upsert(true)));
+        }
+        Set<Integer> notWritten = new HashSet<>();
+        try {
+            collection().bulkWrite(replacements, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                notWritten.add(error.getIndex()); // a newer figure is stored: the upsert's insert collided with it
+            }
+            if (e.getWriteConcernError() != null) {
+                throw e;
+            }
+        }
+        List<UnitYearAggregate> written = new ArrayList<>();
+        for (int i = 0; i < aggregates.size(); i++) {
+            if (!notWritten.contains(i)) {
+                written.add(aggregates.get(i));
+            }
+        }
+        return written;
+    }
+
+    private static Document document(UnitYearAggregate aggregate) {
+        return new Document("_id", UnitYearDelta.key(aggregate.unitId(), aggregate.year()))
                 .append("unitId", aggregate.unitId())
                 .append("year", aggregate.year())
                 .append("counters", nest(aggregate.counters()))
                 .append("lastEventTime", aggregate.lastEventTime() == null ? null : Date.from(aggregate.lastEventTime()))
                 .append("asOf", Date.from(aggregate.asOf()));
-        try {
-            UpdateResult result = collection().replaceOne(
-                    Filters.and(Filters.eq("_id", id), Filters.lt("asOf", document.get("asOf"))), document,
-                    new ReplaceOptions().upsert(true));
-            return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false; // a newer figure is stored: the upsert's insert collided with it
-            }
-            throw e;
-        }
     }
 
     /** The stored aggregates of these units for the year, by unit id; units without one are absent. */

@@ -6,8 +6,10 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param applicationId  the Kafka Streams application id (consumer group, prefix of internal topics); a new id
- *                       rebuilds every aggregate from offset 0
+ * @param applicationId  the Kafka Streams application id (consumer group, prefix of internal topics): the
+ *                       generation of the aggregation. A new id rebuilds every aggregate from offset 0 and
+ *                       replaces the live figures once it has caught up (ADR 0001); it must change whenever the
+ *                       contributions or the internal record format change
  * @param stateDir       where the state stores (RocksDB) live; restored from their changelogs when lost
  * @param commitInterval how often results are committed (and become visible downstream) under exactly-once
  * @param source         CloudEvents {@code source} of the aggregate records
@@ -21,7 +23,7 @@ public record AggregatesProperties(String applicationId, Path stateDir, Duration
         String instanceId) {
 
     public AggregatesProperties {
-        applicationId = applicationId == null ? "reporting-aggregates" : applicationId;
+        applicationId = applicationId == null ? "reporting-aggregates-v2" : applicationId;
         stateDir = stateDir == null ? Path.of(System.getProperty("java.io.tmpdir"), "neuguong-kafka-streams") : stateDir;
         commitInterval = commitInterval == null ? Duration.ofMillis(100) : commitInterval;
         source = source == null ? "/reporting-service/aggregates" : source;

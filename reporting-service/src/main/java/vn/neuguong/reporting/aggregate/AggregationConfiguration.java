@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -12,6 +13,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
@@ -89,11 +91,19 @@ class AggregationConfiguration {
 
     @Bean
     AggregationTopology aggregationTopology(List<EventSource> sources, Clock clock, AggregatesProperties aggregates) {
-        return new AggregationTopology(sources, clock, aggregates.source());
+        return new AggregationTopology(sources, clock, aggregates.source(), aggregates.commitInterval());
     }
 
     @Bean
-    KStream<String, UnitYearAggregate> aggregates(StreamsBuilder builder, AggregationTopology topology) {
-        return topology.addTo(builder, Topics.AGGREGATES);
+    GenerationSwitch generationSwitch(AggregatesProperties aggregates, List<EventSource> sources,
+            KafkaProperties kafkaProperties, MongoTemplate mongo, Clock clock) {
+        return new GenerationSwitch(aggregates.applicationId(), sources.stream().map(EventSource::topic).toList(),
+                Admin.create(kafkaProperties.buildAdminProperties()), mongo, clock);
+    }
+
+    @Bean
+    KStream<String, UnitYearAggregate> aggregates(StreamsBuilder builder, AggregationTopology topology,
+            GenerationSwitch generation) {
+        return topology.addTo(builder, Topics.AGGREGATES, generation);
     }
 }

@@ -2,13 +2,18 @@ package vn.neuguong.reporting.aggregate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -17,11 +22,14 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,38 +40,60 @@ import vn.neuguong.contracts.aggregate.AggregateUpdated;
 /**
  * The exact aggregation, per event source:
  * <pre>
- * source topic ─ read ─┬─ unreadable ─────────────────────────────→ &lt;topic&gt;.dlq (reason in headers)
- *                      └─ entity change ─ apply (state store: entity id → last applied version and state)
- *                           drop if version ≤ stored version, else emit new − old per (unit, year)
- *   ─ merged deltas of all sources, keyed unitId|year ─ repartition ─ sum ─→ neuguong.aggregates (absolute)
+ * source topic ─ apply ─┬─ unreadable, or failed to apply ────────────→ &lt;topic&gt;.dlq (reason in headers)
+ *                       └─ (state store: entity id → last applied version and state)
+ *                          drop if version ≤ stored version, else add new − old per (unit, year) to the
+ *                          pending deltas (a changelogged store), sent on every commit interval
+ *   ─ merged deltas of all sources, keyed unitId|year ─ repartition ─ sum ─ publish ─→ output (absolute, JSON)
  * </pre>
- * Run with {@code processing.guarantee=exactly_once_v2}: the store update, the deltas, the sums and the consumed
- * offsets commit atomically, so nothing is applied twice or lost, whatever is delivered again. Build it into any
- * {@link StreamsBuilder}; a second application id over the same sources rebuilds the figures from offset 0.
+ * Run with {@code processing.guarantee=exactly_once_v2}: the store updates, the pending deltas, the sums and the
+ * consumed offsets commit atomically, so nothing is applied twice or lost, whatever is delivered again. The
+ * pending deltas are summed per unit and year before they cross the repartition topic, so an event costs one
+ * repartition record per unit only when it is the only change of that unit in the interval. Internal records are
+ * binary ({@link BinarySerdes}); only the output is JSON.
+ * <p>
+ * A new application id over the same sources rebuilds the figures from offset 0. While it is not {@code live}
+ * it publishes nothing: its figures would be partial. When it becomes live, each task publishes every figure it
+ * holds once, then every change (ADR 0001).
  */
 public final class AggregationTopology {
 
     public static final String REASON_HEADER = "neuguong-dlt-reason";
     public static final String ORIGIN_HEADER = "neuguong-dlt-origin";
     private static final String AGGREGATES_STORE = "unit-year-aggregates";
+    private static final String PUBLICATION_STORE = "unit-year-aggregates-publication";
     private static final String DELTAS = "unit-year-deltas";
     /** The internal topic (after the application id) through which the deltas reach their unit's aggregate. */
     public static final String REPARTITION_TOPIC_SUFFIX = DELTAS + "-repartition";
+    private static final Duration PUBLICATION_CHECK = Duration.ofMillis(500);
 
     private final List<EventSource> sources;
     private final JsonMapper jsonMapper;
     private final Clock clock;
     private final String ceSource;
+    private final Duration deltaInterval;
 
-    public AggregationTopology(List<EventSource> sources, Clock clock, String ceSource) {
+    /**
+     * @param deltaInterval how often the pending deltas are sent on; the commit interval is the natural choice
+     */
+    public AggregationTopology(List<EventSource> sources, Clock clock, String ceSource, Duration deltaInterval) {
         this.sources = List.copyOf(sources);
         this.jsonMapper = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.clock = clock;
         this.ceSource = ceSource;
+        this.deltaInterval = deltaInterval;
     }
 
-    /** Adds the aggregation to {@code builder}, writing the figures to {@code outputTopic}; returns them. */
+    /** Adds the aggregation to {@code builder}, publishing every figure to {@code outputTopic} from the start. */
     public KStream<String, UnitYearAggregate> addTo(StreamsBuilder builder, String outputTopic) {
+        return addTo(builder, outputTopic, () -> true);
+    }
+
+    /**
+     * Adds the aggregation to {@code builder}, writing the figures to {@code outputTopic} once {@code live}; returns
+     * them.
+     */
+    public KStream<String, UnitYearAggregate> addTo(StreamsBuilder builder, String outputTopic, BooleanSupplier live) {
         KStream<String, UnitYearDelta> deltas = null;
         for (EventSource source : sources) {
             KStream<String, UnitYearDelta> sourceDeltas = deltasOf(builder, source);
@@ -72,125 +102,188 @@ public final class AggregationTopology {
         if (deltas == null) {
             throw new IllegalStateException("The aggregation needs at least one event source");
         }
-        JsonSerde<UnitYearAggregate> aggregateSerde = new JsonSerde<>(jsonMapper, UnitYearAggregate.class);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PUBLICATION_STORE),
+                Serdes.String(), Serdes.Long()));
         KStream<String, UnitYearAggregate> aggregates = deltas
-                .groupByKey(Grouped.with(DELTAS, Serdes.String(),
-                        new JsonSerde<>(jsonMapper, UnitYearDelta.class)))
+                .groupByKey(Grouped.with(DELTAS, Serdes.String(), BinarySerdes.DELTA))
                 .aggregate(() -> UnitYearAggregate.EMPTY,
                         (key, delta, aggregate) -> aggregate.plus(delta, clock.instant()),
                         Named.as("sum-unit-year"),
                         Materialized.<String, UnitYearAggregate, KeyValueStore<Bytes, byte[]>>as(AGGREGATES_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(aggregateSerde))
+                                .withKeySerde(Serdes.String()).withValueSerde(BinarySerdes.AGGREGATE))
                 .toStream(Named.as("unit-year-aggregates-changes"))
-                .process(CloudEventHeaders::new, Named.as("aggregate-cloudevent-headers"));
-        aggregates.to(outputTopic, Produced.with(Serdes.String(), aggregateSerde).withName("aggregates-sink"));
+                .process(() -> new Publishing(live), Named.as("publish-aggregates"), AGGREGATES_STORE,
+                        PUBLICATION_STORE);
+        aggregates.to(outputTopic, Produced.with(Serdes.String(), new JsonSerde<>(jsonMapper, UnitYearAggregate.class))
+                .withName("aggregates-sink"));
         return aggregates;
     }
 
     private KStream<String, UnitYearDelta> deltasOf(StreamsBuilder builder, EventSource source) {
-        String storeName = source.name() + "-applied-states";
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), Serdes.String(),
-                new JsonSerde<>(jsonMapper, EntityState.class)));
+        String appliedStore = source.name() + "-applied-states";
+        String pendingStore = source.name() + "-pending-deltas";
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(appliedStore),
+                Serdes.String(), BinarySerdes.ENTITY_STATE));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(pendingStore),
+                Serdes.String(), BinarySerdes.DELTA).withCachingEnabled());
         var branches = builder
                 .stream(source.topic(), Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withName(source.name() + "-events"))
-                .process(() -> new Reading(source), Named.as(source.name() + "-read"))
+                .process(() -> new Applying(source, appliedStore, pendingStore, deltaInterval),
+                        Named.as(source.name() + "-apply"), appliedStore, pendingStore)
                 .split(Named.as(source.name() + "-"))
-                .branch((key, readout) -> readout.change() == null, Branched.as("unreadable"))
-                .defaultBranch(Branched.as("readable"));
-        branches.get(source.name() + "-unreadable")
-                .mapValues(Readout::raw, Named.as(source.name() + "-raw"))
+                .branch((key, outcome) -> outcome.deadLetter() != null, Branched.as("dead-letters"))
+                .defaultBranch(Branched.as("deltas"));
+        branches.get(source.name() + "-dead-letters")
+                .mapValues(Outcome::deadLetter, Named.as(source.name() + "-raw"))
                 .to(Topics.deadLetter(source.topic()), Produced.with(Serdes.String(), Serdes.ByteArray())
-                        .withName(source.name() + "-dead-letters"));
-        return branches.get(source.name() + "-readable")
-                .mapValues(Readout::change, Named.as(source.name() + "-changes"))
-                .process(() -> new Applying(storeName), Named.as(source.name() + "-apply"), storeName);
+                        .withName(source.name() + "-dead-letter-sink"));
+        return branches.get(source.name() + "-deltas")
+                .mapValues(Outcome::delta, Named.as(source.name() + "-delta-values"));
     }
 
-    /** A read record: the change, or the raw value and why it cannot be read. */
-    private record Readout(EntityChange change, byte[] raw) {
+    /** What applying a record gives: the raw record for the dead-letter topic, or a delta of the aggregates. */
+    private record Outcome(byte[] deadLetter, UnitYearDelta delta) {
     }
 
-    private static final class Reading implements Processor<String, byte[], String, Readout> {
+    /**
+     * Applies an entity's change at most once: an event whose version is not newer than the last applied one is a
+     * duplicate (relay retry, redelivery, replay) or arrives after a newer state and is dropped. A record that
+     * cannot be read or applied goes to the dead-letter topic in the same transaction, so the partition flows on;
+     * it is not counted until it is published again, fixed, with a newer version.
+     */
+    private static final class Applying implements Processor<String, byte[], String, Outcome> {
 
         private final EventSource source;
-        private ProcessorContext<String, Readout> context;
+        private final String appliedStore;
+        private final String pendingStore;
+        private final Duration interval;
+        private KeyValueStore<String, EntityState> applied;
+        private KeyValueStore<String, UnitYearDelta> pending;
+        private ProcessorContext<String, Outcome> context;
 
-        Reading(EventSource source) {
+        Applying(EventSource source, String appliedStore, String pendingStore, Duration interval) {
             this.source = source;
+            this.appliedStore = appliedStore;
+            this.pendingStore = pendingStore;
+            this.interval = interval;
         }
 
         @Override
-        public void init(ProcessorContext<String, Readout> context) {
+        public void init(ProcessorContext<String, Outcome> context) {
             this.context = context;
+            this.applied = context.getStateStore(appliedStore);
+            this.pending = context.getStateStore(pendingStore);
+            context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::sendPending);
         }
 
         @Override
         public void process(Record<String, byte[]> record) {
+            List<UnitYearDelta> deltas;
             try {
                 EntityChange change = source.read(record.key(), record.value(), record.timestamp());
-                context.forward(record.withValue(new Readout(change, null)));
+                EntityState previous = applied.get(change.entityId());
+                if (previous != null && change.version() <= previous.version()) {
+                    return;
+                }
+                deltas = Deltas.between(previous, change);
+                applied.put(change.entityId(), EntityState.of(change));
             } catch (UnreadableEventException e) {
-                Headers headers = new RecordHeaders(record.headers().toArray());
-                headers.add(REASON_HEADER, e.getMessage().getBytes(StandardCharsets.UTF_8));
-                context.recordMetadata().ifPresent(origin -> headers.add(ORIGIN_HEADER,
-                        (origin.topic() + "-" + origin.partition() + "@" + origin.offset())
-                                .getBytes(StandardCharsets.UTF_8)));
-                context.forward(record.withValue(new Readout(null, record.value())).withHeaders(headers));
+                deadLetter(record, e.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                deadLetter(record, "cannot be applied: " + e);
+                return;
+            }
+            for (UnitYearDelta delta : deltas) {
+                String key = UnitYearDelta.key(delta.unitId(), delta.year());
+                UnitYearDelta sum = pending.get(key);
+                pending.put(key, sum == null ? delta : sum.plus(delta));
+            }
+        }
+
+        private void deadLetter(Record<String, byte[]> record, String reason) {
+            Headers headers = new RecordHeaders(record.headers().toArray());
+            headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+            context.recordMetadata().ifPresent(origin -> headers.add(ORIGIN_HEADER,
+                    (origin.topic() + "-" + origin.partition() + "@" + origin.offset())
+                            .getBytes(StandardCharsets.UTF_8)));
+            context.forward(record.withValue(new Outcome(record.value(), null)).withHeaders(headers));
+        }
+
+        /** Sends the summed deltas on and forgets them, in the transaction that commits next. */
+        private void sendPending(long now) {
+            List<KeyValue<String, UnitYearDelta>> due = new ArrayList<>();
+            try (KeyValueIterator<String, UnitYearDelta> all = pending.all()) {
+                all.forEachRemaining(due::add);
+            }
+            for (KeyValue<String, UnitYearDelta> delta : due) {
+                pending.delete(delta.key);
+                if (!delta.value.counters().isEmpty()) {
+                    // the events' CloudEvents headers describe the events, not the deltas derived from them
+                    context.forward(new Record<>(delta.key, new Outcome(null, delta.value), now, new RecordHeaders()));
+                }
             }
         }
     }
 
     /**
-     * Applies an entity's change at most once: an event whose version is not newer than the last applied one is a
-     * duplicate (relay retry, redelivery, replay) or arrives after a newer state and is dropped.
+     * Publishes the figures once the aggregation is live: then every figure this task holds once (with a fresh
+     * {@code asOf}, so it replaces what an earlier generation published), and from then on every change. Whether
+     * the task did so is kept in a changelogged store, so a restart or a moved task does not do it again.
      */
-    private static final class Applying implements Processor<String, EntityChange, String, UnitYearDelta> {
+    private final class Publishing implements Processor<String, UnitYearAggregate, String, UnitYearAggregate> {
 
-        private final String storeName;
-        private KeyValueStore<String, EntityState> applied;
-        private ProcessorContext<String, UnitYearDelta> context;
-
-        Applying(String storeName) {
-            this.storeName = storeName;
-        }
-
-        @Override
-        public void init(ProcessorContext<String, UnitYearDelta> context) {
-            this.context = context;
-            this.applied = context.getStateStore(storeName);
-        }
-
-        @Override
-        public void process(Record<String, EntityChange> record) {
-            EntityChange change = record.value();
-            EntityState previous = applied.get(change.entityId());
-            if (previous != null && change.version() <= previous.version()) {
-                return;
-            }
-            for (UnitYearDelta delta : Deltas.between(previous, change)) {
-                // the event's CloudEvents headers describe the event, not the deltas derived from it
-                context.forward(new Record<>(UnitYearDelta.key(delta.unitId(), delta.year()), delta,
-                        record.timestamp(), new RecordHeaders()));
-            }
-            applied.put(change.entityId(), EntityState.of(change));
-        }
-    }
-
-    /** CloudEvents headers for every aggregate record; the id is unique per unit, year and computation. */
-    private final class CloudEventHeaders implements Processor<String, UnitYearAggregate, String, UnitYearAggregate> {
-
+        private static final String PUBLISHED = "published";
+        private final BooleanSupplier live;
         private ProcessorContext<String, UnitYearAggregate> context;
+        private KeyValueStore<String, ValueAndTimestamp<UnitYearAggregate>> aggregates;
+        private KeyValueStore<String, Long> publication;
+
+        Publishing(BooleanSupplier live) {
+            this.live = live;
+        }
 
         @Override
         public void init(ProcessorContext<String, UnitYearAggregate> context) {
             this.context = context;
+            this.aggregates = context.getStateStore(AGGREGATES_STORE);
+            this.publication = context.getStateStore(PUBLICATION_STORE);
+            context.schedule(PUBLICATION_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> publishAllOnceLive());
         }
 
         @Override
         public void process(Record<String, UnitYearAggregate> record) {
-            UnitYearAggregate aggregate = record.value();
-            Instant asOf = aggregate.asOf();
+            if (publication.get(PUBLISHED) != null) {
+                forward(record);
+            } else {
+                publishAllOnceLive();
+            }
+        }
+
+        private void publishAllOnceLive() {
+            if (publication.get(PUBLISHED) != null || !live.getAsBoolean()) {
+                return;
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS).minusMillis(1);
+            List<KeyValue<String, ValueAndTimestamp<UnitYearAggregate>>> all = new ArrayList<>();
+            try (KeyValueIterator<String, ValueAndTimestamp<UnitYearAggregate>> figures = aggregates.all()) {
+                figures.forEachRemaining(all::add);
+            }
+            for (KeyValue<String, ValueAndTimestamp<UnitYearAggregate>> figure : all) {
+                UnitYearAggregate aggregate = figure.value.value();
+                UnitYearAggregate fresh = aggregate.asOf().isBefore(now)
+                        ? new UnitYearAggregate(aggregate.unitId(), aggregate.year(), aggregate.counters(),
+                                aggregate.lastEventTime(), now)
+                        : aggregate;
+                forward(new Record<>(figure.key, fresh, figure.value.timestamp()));
+            }
+            publication.put(PUBLISHED, now.toEpochMilli());
+        }
+
+        /** With CloudEvents headers; the id is unique per unit, year and computation. */
+        private void forward(Record<String, UnitYearAggregate> record) {
+            Instant asOf = record.value().asOf();
             Headers headers = new RecordHeaders();
             header(headers, CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
             header(headers, CloudEvents.HEADER_ID, record.key() + "@" + asOf.toEpochMilli());
