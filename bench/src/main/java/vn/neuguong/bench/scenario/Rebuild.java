@@ -35,12 +35,12 @@ import org.bson.Document;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import vn.neuguong.aggregation.AggregationTopology;
+import vn.neuguong.aggregation.PledgeEvents;
+import vn.neuguong.aggregation.UnitYearAggregate;
 import vn.neuguong.bench.cost.ProcessCpu;
 import vn.neuguong.bench.kafka.TopicToEnd;
 import vn.neuguong.contracts.Topics;
-import vn.neuguong.reporting.aggregate.AggregationTopology;
-import vn.neuguong.reporting.aggregate.PledgeEvents;
-import vn.neuguong.reporting.aggregate.UnitYearAggregate;
 
 /**
  * Replays the pledge topic from offset 0 into a fresh aggregation — the reporting service's own topology, under a
@@ -101,8 +101,7 @@ public final class Rebuild {
                     }
                 });
                 streams.start();
-                awaitCommitted(admin, applicationId, ends);
-                long finished = System.nanoTime();
+                long finished = awaitCommitted(admin, applicationId, ends);
                 cost = cpu.costSince(window, "event", events);
                 seconds = (finished - started) / 1e9;
                 secondsRunning = (finished - (running.get() == 0 ? started : running.get())) / 1e9;
@@ -149,17 +148,31 @@ public final class Rebuild {
 
     /**
      * Until the rebuild has committed (exactly-once: with its results) every event that was there at the start, and
-     * its second stage every delta the first one passed it through the repartition topic.
+     * its second stage every delta the first one passed it through the repartition topic. The first stage sends the
+     * deltas of an interval on at its end, so the end of the repartition topic must also stand still for a few
+     * intervals; returns when it was first reached.
      */
-    private static void awaitCommitted(Admin admin, String groupId, Map<TopicPartition, Long> ends) throws Exception {
+    private long awaitCommitted(Admin admin, String groupId, Map<TopicPartition, Long> ends) throws Exception {
         String repartitionTopic = groupId + "-" + AggregationTopology.REPARTITION_TOPIC_SUFFIX;
+        long settle = 3 * commitInterval.toNanos() + 200_000_000L;
         long deadline = System.nanoTime() + PATIENCE.toNanos();
+        Map<TopicPartition, Long> repartitionEnds = null;
+        long reachedAt = 0;
         while (System.nanoTime() < deadline) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata().get();
-            if (reached(committed, ends) && admin.listTopics().names().get().contains(repartitionTopic)
-                    && reached(committed, endOffsets(admin, repartitionTopic))) {
-                return;
+            if (reached(committed, ends) && admin.listTopics().names().get().contains(repartitionTopic)) {
+                Map<TopicPartition, Long> now = endOffsets(admin, repartitionTopic);
+                if (!now.equals(repartitionEnds)) {
+                    repartitionEnds = now;
+                    reachedAt = 0;
+                }
+                if (reached(committed, repartitionEnds)) {
+                    reachedAt = reachedAt == 0 ? System.nanoTime() : reachedAt;
+                    if (System.nanoTime() - reachedAt >= settle) {
+                        return reachedAt;
+                    }
+                }
             }
             Thread.sleep(20);
         }

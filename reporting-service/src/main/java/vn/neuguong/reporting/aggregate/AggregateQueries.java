@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import org.springframework.stereotype.Service;
 
+import vn.neuguong.aggregation.UnitYearAggregate;
 import vn.neuguong.contracts.orgunit.OrgUnit;
 import vn.neuguong.platform.security.CurrentUser;
 import vn.neuguong.platform.web.FieldProblem;

@@ -24,6 +24,9 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import vn.neuguong.aggregation.UnitYearAggregate;
+import vn.neuguong.aggregation.UnitYearDelta;
+
 /**
  * The aggregates the API reads, collection {@value #COLLECTION}, one document per unit and year ({@code _id}
  * {@code unitId|year}) holding absolute values. Counters are stored as nested fields ({@code pledges.registered}

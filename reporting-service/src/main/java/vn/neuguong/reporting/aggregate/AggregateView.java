@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import vn.neuguong.aggregation.PledgeContribution;
+import vn.neuguong.aggregation.RecognitionContribution;
+import vn.neuguong.aggregation.ReportContribution;
 import vn.neuguong.contracts.pledge.Grade;
 import vn.neuguong.contracts.recognition.Award;
 

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import vn.neuguong.aggregation.UnitYearAggregate;
+import vn.neuguong.aggregation.UnitYearDelta;
 import vn.neuguong.contracts.Topics;
 
 /**

@@ -22,6 +22,12 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import vn.neuguong.aggregation.AggregationTopology;
+import vn.neuguong.aggregation.EventSource;
+import vn.neuguong.aggregation.PledgeEvents;
+import vn.neuguong.aggregation.RecognitionEvents;
+import vn.neuguong.aggregation.ReportEvents;
+import vn.neuguong.aggregation.UnitYearAggregate;
 import vn.neuguong.contracts.Topics;
 import vn.neuguong.platform.kafka.TopicProperties;
 

@@ -28,11 +28,14 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
+import vn.neuguong.aggregation.AggregationTopology;
+
 /**
  * Whether this generation of the aggregation (its application id) may publish into the live aggregates
  * (ADR 0001). A generation that has never been live is rebuilding from offset 0: it becomes live once it has
- * committed every source event that existed when it started and every delta its first stage passed on by then —
- * its lag is zero — and says so in {@value #COLLECTION}, so that every instance and every restart knows.
+ * committed every source event that existed when it started and every delta its first stage passed on from them
+ * (the end of the repartition topic stood still between two checks and is committed) — its lag is zero — and
+ * says so in {@value #COLLECTION}, so that every instance and every restart knows.
  */
 class GenerationSwitch implements BooleanSupplier, AutoCloseable {
 
@@ -83,14 +86,16 @@ class GenerationSwitch implements BooleanSupplier, AutoCloseable {
             if (!reached(committed, sourceTarget)) {
                 return;
             }
-            if (repartitionTarget == null) {
-                repartitionTarget = endOffsets(List.of(applicationId + "-" + AggregationTopology.REPARTITION_TOPIC_SUFFIX));
-            }
-            if (reached(committed, repartitionTarget)) {
+            // deltas still pending when the sources were committed reach the repartition topic within a delta
+            // interval: its end must stand still from one check to the next, and be committed
+            Map<TopicPartition, Long> repartitionEnds = endOffsets(
+                    List.of(applicationId + "-" + AggregationTopology.REPARTITION_TOPIC_SUFFIX));
+            if (repartitionEnds.equals(repartitionTarget) && reached(committed, repartitionEnds)) {
                 mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", applicationId),
                         Updates.setOnInsert("liveSince", Date.from(clock.instant())), new UpdateOptions().upsert(true));
                 goLive("caught up with every event");
             }
+            repartitionTarget = repartitionEnds;
         } catch (ExecutionException | TimeoutException | KafkaException | MongoException | DataAccessException e) {
             log.warn("Cannot tell yet whether aggregation {} has caught up: {}", applicationId, e.toString());
         } catch (InterruptedException e) {

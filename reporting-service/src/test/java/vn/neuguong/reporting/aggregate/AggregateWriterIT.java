@@ -34,8 +34,10 @@ import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 import tools.jackson.databind.json.JsonMapper;
+import vn.neuguong.aggregation.UnitYearAggregate;
+import vn.neuguong.aggregation.UnitYearDelta;
 import vn.neuguong.contracts.Topics;
-import vn.neuguong.localstack.MongoServer;
+import vn.neuguong.embeddedmongodb.MongoServer;
 import vn.neuguong.testsupport.IntegrationTest;
 import vn.neuguong.testsupport.KafkaRecords;
 import vn.neuguong.testsupport.TestInfrastructure;

@@ -38,6 +38,12 @@ import org.springframework.util.FileSystemUtils;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.neuguong.aggregation.AggregationTopology;
+import vn.neuguong.aggregation.PledgeContribution;
+import vn.neuguong.aggregation.RecognitionContribution;
+import vn.neuguong.aggregation.ReportContribution;
+import vn.neuguong.aggregation.UnitYearAggregate;
+import vn.neuguong.aggregation.UnitYearDelta;
 import vn.neuguong.contracts.Role;
 import vn.neuguong.contracts.Topics;
 import vn.neuguong.contracts.pledge.Grade;

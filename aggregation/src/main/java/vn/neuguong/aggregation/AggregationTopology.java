@@ -1,4 +1,4 @@
-package vn.neuguong.reporting.aggregate;
+package vn.neuguong.aggregation;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -102,7 +102,7 @@ public final class AggregationTopology {
         if (deltas == null) {
             throw new IllegalStateException("The aggregation needs at least one event source");
         }
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PUBLICATION_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PUBLICATION_STORE),
                 Serdes.String(), Serdes.Long()));
         KStream<String, UnitYearAggregate> aggregates = deltas
                 .groupByKey(Grouped.with(DELTAS, Serdes.String(), BinarySerdes.DELTA))
@@ -124,7 +124,7 @@ public final class AggregationTopology {
         String pendingStore = source.name() + "-pending-deltas";
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(appliedStore),
                 Serdes.String(), BinarySerdes.ENTITY_STATE));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(pendingStore),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(pendingStore),
                 Serdes.String(), BinarySerdes.DELTA).withCachingEnabled());
         var branches = builder
                 .stream(source.topic(), Consumed.with(Serdes.String(), Serdes.ByteArray())

@@ -1,4 +1,4 @@
-package vn.neuguong.reporting.aggregate;
+package vn.neuguong.aggregation;
 
 /**
  * One event topic the aggregation reads (pledges now; recognition and reports later): how to read a record into

@@ -1,4 +1,4 @@
-package vn.neuguong.reporting.aggregate;
+package vn.neuguong.aggregation;
 
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;

@@ -1,4 +1,4 @@
-package vn.neuguong.reporting.aggregate;
+package vn.neuguong.aggregation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package vn.neuguong.reporting.aggregate;
+package vn.neuguong.aggregation;
 
 /** A record that is not an event the aggregation can apply; it goes to the dead-letter topic with this reason. */
 public class UnreadableEventException extends RuntimeException {
