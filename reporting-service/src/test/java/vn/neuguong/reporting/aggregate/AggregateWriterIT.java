@@ -90,7 +90,7 @@ class AggregateWriterIT {
                     // several server selection timeouts: far more than the two quick retries of a faulty record
                     Thread.sleep(3_000);
                     database.start();
-                    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
                             assertThat(store.find(List.of("p-19"), 2094)).containsKey("p-19"));
                 } finally {
                     container.stop();
