@@ -38,7 +38,7 @@ public class InboundConfiguration {
 
     @Bean
     InboundCommands inboundCommands(Publishers publishers, CommandOutcomeStore outcomes, JsonMapper jsonMapper,
-            Clock clock, @Value("/${spring.application.name}") String source) {
+            Clock clock, @Value("/${spring.application.name:neuguong}") String source) {
         return new InboundCommands(publishers, outcomes, jsonMapper, clock, source);
     }
 
