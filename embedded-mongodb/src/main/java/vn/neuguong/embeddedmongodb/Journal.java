@@ -204,15 +204,7 @@ final class Journal implements AutoCloseable {
         if (document != null) {
             record.append("v", document);
         }
-        int start = pending.writerIndex();
-        pending.writeIntLE(0).writeIntLE(0);
-        BsonEncoder.encodeDocument(record, pending);
-        int length = pending.writerIndex() - start - HEADER_BYTES;
-        CRC32C crc = new CRC32C();
-        crc.update(pending.nioBuffer(start + HEADER_BYTES, length));
-        pending.setIntLE(start, length);
-        pending.setIntLE(start + 4, (int) crc.getValue());
-        appended += HEADER_BYTES + length;
+        appended += frame(record, pending);
         return appended;
     }
 
@@ -326,8 +318,12 @@ final class Journal implements AutoCloseable {
     }
 
     private static void writeRecord(ByteBuf buffer, Change change) {
-        Document record = new Document("t", change.kind().ordinal()).append("d", change.database())
-                .append("c", change.collection()).append("k", change.key()).append("v", change.document());
+        frame(new Document("t", change.kind().ordinal()).append("d", change.database())
+                .append("c", change.collection()).append("k", change.key()).append("v", change.document()), buffer);
+    }
+
+    /** Writes {@code record} as {@code [length][CRC32C][BSON]}; returns the bytes written. */
+    private static int frame(Document record, ByteBuf buffer) {
         int start = buffer.writerIndex();
         buffer.writeIntLE(0).writeIntLE(0);
         BsonEncoder.encodeDocument(record, buffer);
@@ -336,6 +332,7 @@ final class Journal implements AutoCloseable {
         crc.update(buffer.nioBuffer(start + HEADER_BYTES, length));
         buffer.setIntLE(start, length);
         buffer.setIntLE(start + 4, (int) crc.getValue());
+        return HEADER_BYTES + length;
     }
 
     private static void drain(ByteBuf buffer, FileChannel out) throws IOException {
