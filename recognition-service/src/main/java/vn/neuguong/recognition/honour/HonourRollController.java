@@ -4,7 +4,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.neuguong.recognition.nomination.NominationRepository;
+import vn.neuguong.recognition.nomination.NominationService;
 
 /**
  * {@code GET /api/nominations/honour-roll?year=Y[&unitId=]}: awards are public honours, so every authenticated
@@ -13,9 +13,9 @@ import vn.neuguong.recognition.nomination.NominationRepository;
 @RestController
 class HonourRollController {
 
-    private final NominationRepository nominations;
+    private final NominationService nominations;
 
-    HonourRollController(NominationRepository nominations) {
+    HonourRollController(NominationService nominations) {
         this.nominations = nominations;
     }
 

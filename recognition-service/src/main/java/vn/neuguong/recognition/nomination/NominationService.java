@@ -187,6 +187,11 @@ public class NominationService {
         return reviewUnit;
     }
 
+    /** Nominations of the year with an award, optionally of a subtree: public honours, readable by every caller. */
+    public List<Nomination> awarded(int year, String unitId) {
+        return nominations.awarded(year, unitId);
+    }
+
     public Nomination get(CurrentUser user, String id) {
         Nomination nomination = nominations.findById(id).orElseThrow(() -> NominationAccess.notFound(id));
         if (!NominationAccess.canRead(user, nomination)) {
