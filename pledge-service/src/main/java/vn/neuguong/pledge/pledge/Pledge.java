@@ -2,7 +2,6 @@ package vn.neuguong.pledge.pledge;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
@@ -12,6 +11,7 @@ import vn.neuguong.contracts.pledge.Grade;
 import vn.neuguong.contracts.pledge.PledgeSnapshot;
 import vn.neuguong.contracts.pledge.PledgeStatus;
 import vn.neuguong.contracts.pledge.PledgerKind;
+import vn.neuguong.platform.web.IdempotencyKey;
 import vn.neuguong.pledge.specificity.Specificity;
 import vn.neuguong.pledge.specificity.VietnameseText;
 
@@ -47,11 +47,9 @@ public record Pledge(
         String creationKey,
         String creationRequestHash,
         String importJobId,
-        List<String> appliedKeys) {
+        List<IdempotencyKey> appliedKeys) {
 
     public static final String COLLECTION = "pledges";
-    /** How many transition Idempotency-Keys a pledge remembers; its lifecycle has at most a handful of writes. */
-    public static final int APPLIED_KEYS_KEPT = 20;
 
     public record Pledger(PledgerKind kind, String memberId, String fullName, String position, String name) {
 
@@ -120,14 +118,10 @@ public record Pledge(
     }
 
     /** Who changes a pledge, when, and the Idempotency-Key of the request (null without one). */
-    public record Change(Instant at, String by, String idempotencyKey) {
+    public record Change(Instant at, String by, IdempotencyKey idempotencyKey) {
 
-        List<String> appliedKeys(List<String> previous) {
-            List<String> keys = new ArrayList<>(previous == null ? List.of() : previous);
-            if (idempotencyKey != null) {
-                keys.add(idempotencyKey);
-            }
-            return List.copyOf(keys.subList(Math.max(0, keys.size() - APPLIED_KEYS_KEPT), keys.size()));
+        List<IdempotencyKey> appliedKeys(List<IdempotencyKey> previous) {
+            return IdempotencyKey.remember(previous, idempotencyKey);
         }
     }
 

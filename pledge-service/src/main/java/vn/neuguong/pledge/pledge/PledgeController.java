@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.neuguong.contracts.pledge.PledgeStatus;
 import vn.neuguong.platform.security.CurrentUser;
 import vn.neuguong.platform.web.EntityTags;
+import vn.neuguong.platform.web.IdempotencyKey;
 import vn.neuguong.platform.web.PreconditionRequiredException;
 import vn.neuguong.pledge.specificity.Specificity;
 
@@ -23,7 +24,6 @@ import vn.neuguong.pledge.specificity.Specificity;
 @RequestMapping("/api/pledges")
 class PledgeController {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final String IF_MATCH = "If-Match";
 
     private final PledgeService pledges;
@@ -34,7 +34,7 @@ class PledgeController {
 
     @PostMapping
     ResponseEntity<PledgeResponse> register(CurrentUser user, @RequestBody PledgeRequest request,
-                                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+                                            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
         Pledge pledge = pledges.register(user, request, key).pledge();
         return ResponseEntity.created(URI.create("/api/pledges/" + pledge.id())).eTag(EntityTags.of(pledge.version()))
                 .body(PledgeResponse.of(pledge, user));
@@ -67,7 +67,7 @@ class PledgeController {
     @PutMapping("/{id}")
     ResponseEntity<PledgeResponse> revise(CurrentUser user, @PathVariable String id, @RequestBody PledgeRequest request,
                                           @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
-                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+                                          @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
         Long version = EntityTags.versionIn(ifMatch);
         if (version == null) {
             throw new PreconditionRequiredException(
@@ -80,7 +80,7 @@ class PledgeController {
     ResponseEntity<PledgeResponse> selfAssess(CurrentUser user, @PathVariable String id,
                                               @RequestBody SelfAssessmentRequest request,
                                               @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
-                                              @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+                                              @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
         return ok(pledges.selfAssess(user, id, request, EntityTags.versionIn(ifMatch), key), user);
     }
 
@@ -88,7 +88,7 @@ class PledgeController {
     ResponseEntity<PledgeResponse> evaluate(CurrentUser user, @PathVariable String id,
                                             @RequestBody EvaluationRequest request,
                                             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
-                                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+                                            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
         return ok(pledges.evaluate(user, id, request, EntityTags.versionIn(ifMatch), key), user);
     }
 
@@ -96,7 +96,7 @@ class PledgeController {
     ResponseEntity<PledgeResponse> withdraw(CurrentUser user, @PathVariable String id,
                                             @RequestBody WithdrawalRequest request,
                                             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
-                                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+                                            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
         return ok(pledges.withdraw(user, id, request, EntityTags.versionIn(ifMatch), key), user);
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -17,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.neuguong.contracts.pledge.PledgeStatus;
 import vn.neuguong.platform.outbox.OutboxEvent;
 import vn.neuguong.platform.security.CurrentUser;
+import vn.neuguong.platform.web.ConcurrentChanges;
 import vn.neuguong.platform.web.ConflictException;
-import vn.neuguong.platform.web.IdempotencyKeys;
+import vn.neuguong.platform.web.IdempotencyKey;
 import vn.neuguong.platform.web.InvalidInputException;
 import vn.neuguong.platform.web.PreconditionFailedException;
 import vn.neuguong.pledge.specificity.CopyCandidate;
@@ -32,7 +34,6 @@ import vn.neuguong.pledge.specificity.Specificity;
 public class PledgeService {
 
     public static final int MAX_PAGE_SIZE = 200;
-    private static final int MAX_ATTEMPTS = 5;
 
     private final PledgeRepository pledges;
     private final PledgeValidator validator;
@@ -54,12 +55,13 @@ public class PledgeService {
     }
 
     public Registered register(CurrentUser user, PledgeRequest request, String idempotencyKey) {
-        String creationKey = IdempotencyKeys.scoped(user, idempotencyKey);
-        String requestHash = creationKey == null ? null : IdempotencyKeys.requestHash(jsonMapper, request);
-        if (creationKey != null) {
+        IdempotencyKey key = IdempotencyKey.of(user, idempotencyKey, "pledge.registration", request, jsonMapper);
+        String creationKey = key == null ? null : key.key();
+        String requestHash = key == null ? null : key.requestHash();
+        if (key != null) {
             var earlier = pledges.findByCreationKey(creationKey);
             if (earlier.isPresent()) {
-                return new Registered(replay(earlier.get(), requestHash), true);
+                return new Registered(replay(earlier.get(), key), true);
             }
         }
         PledgeValidator.Resolved resolved = validator.validate(request);
@@ -67,7 +69,7 @@ public class PledgeService {
         Pledge.Pledger pledger = PledgeFactory.pledger(request.pledger());
         String pledgerKey = Pledge.pledgerKey(resolved.unit().id(), pledger.kind(), pledger.memberId(), pledger.name());
         pledges.findByPledger(request.year(), pledgerKey).ifPresent(existing -> {
-            throw alreadyPledged(existing);
+            throw alreadyPledged(user, existing);
         });
 
         List<Pledge.Commitment> commitments = PledgeFactory.commitments(request);
@@ -78,13 +80,13 @@ public class PledgeService {
             pledges.insert(pledge, factory.registered(pledge));
             return new Registered(pledge, false);
         } catch (DuplicateKeyException raced) {
-            if (creationKey != null) {
+            if (key != null) {
                 var earlier = pledges.findByCreationKey(creationKey);
                 if (earlier.isPresent()) {
-                    return new Registered(replay(earlier.get(), requestHash), true);
+                    return new Registered(replay(earlier.get(), key), true);
                 }
             }
-            throw pledges.findByPledger(request.year(), pledgerKey).map(PledgeService::alreadyPledged)
+            throw pledges.findByPledger(request.year(), pledgerKey).map(existing -> alreadyPledged(user, existing))
                     .orElseThrow(() -> raced);
         }
     }
@@ -111,17 +113,15 @@ public class PledgeService {
                 : specificity.withoutCopiedPledges();
     }
 
-    private static Pledge replay(Pledge earlier, String requestHash) {
-        if (!requestHash.equals(earlier.creationRequestHash())) {
-            throw new ConflictException("This Idempotency-Key was already used for a different request",
-                    Map.of("existingId", earlier.id()));
-        }
+    private static Pledge replay(Pledge earlier, IdempotencyKey key) {
+        key.requireSameRequestAs(new IdempotencyKey(earlier.creationKey(), earlier.creationRequestHash()), earlier.id());
         return earlier;
     }
 
-    private static ConflictException alreadyPledged(Pledge existing) {
+    /** The existing pledge's id only to a caller who may read it: no answer names a pledge its caller cannot see. */
+    private static ConflictException alreadyPledged(CurrentUser user, Pledge existing) {
         return new ConflictException("The pledger already has a pledge for " + existing.year(),
-                Map.of("existingId", existing.id()));
+                PledgeAccess.canRead(user, existing) ? Map.of("existingId", existing.id()) : Map.of());
     }
 
     private Specificity specificity(List<Pledge.Commitment> commitments, PledgeValidator.Resolved resolved, int year,
@@ -187,7 +187,7 @@ public class PledgeService {
     }
 
     public Pledge revise(CurrentUser user, String id, PledgeRequest request, long ifMatch, String idempotencyKey) {
-        return transition(user, id, ifMatch, idempotencyKey, Transition.REVISE, PledgeAccess::requireCanManage,
+        return transition(user, id, ifMatch, idempotencyKey, request, Transition.REVISE, PledgeAccess::requireCanManage,
                 (pledge, change) -> {
                     PledgeValidator.Resolved resolved = validator.validateRevision(pledge, request);
                     List<Pledge.Commitment> commitments = PledgeFactory.commitments(request);
@@ -200,7 +200,8 @@ public class PledgeService {
 
     public Pledge selfAssess(CurrentUser user, String id, SelfAssessmentRequest request, Long ifMatch,
                              String idempotencyKey) {
-        return transition(user, id, ifMatch, idempotencyKey, Transition.SELF_ASSESS, PledgeAccess::requireCanManage,
+        return transition(user, id, ifMatch, idempotencyKey, request, Transition.SELF_ASSESS,
+                PledgeAccess::requireCanManage,
                 (pledge, change) -> {
                     validator.validate(request, pledge.commitments().size());
                     List<Pledge.Outcome> outcomes = request.outcomes().stream()
@@ -213,7 +214,8 @@ public class PledgeService {
 
     public Pledge evaluate(CurrentUser user, String id, EvaluationRequest request, Long ifMatch,
                            String idempotencyKey) {
-        return transition(user, id, ifMatch, idempotencyKey, Transition.EVALUATE, PledgeAccess::requireCanEvaluate,
+        return transition(user, id, ifMatch, idempotencyKey, request, Transition.EVALUATE,
+                PledgeAccess::requireCanEvaluate,
                 (pledge, change) -> {
                     validator.validate(request);
                     return pledge.evaluated(new Pledge.Evaluation(request.grade(), request.comment(), change.at(),
@@ -223,7 +225,8 @@ public class PledgeService {
 
     public Pledge withdraw(CurrentUser user, String id, WithdrawalRequest request, Long ifMatch,
                            String idempotencyKey) {
-        return transition(user, id, ifMatch, idempotencyKey, Transition.WITHDRAW, PledgeAccess::requireCanWithdraw,
+        return transition(user, id, ifMatch, idempotencyKey, request, Transition.WITHDRAW,
+                PledgeAccess::requireCanWithdraw,
                 (pledge, change) -> {
                     validator.validate(request);
                     return pledge.withdrawn(new Pledge.Withdrawal(request.reason().strip(), change.at(), change.by()),
@@ -232,17 +235,19 @@ public class PledgeService {
     }
 
     /**
-     * Reads, checks (visibility 404, replayed key, rights 403, If-Match 412, lifecycle 409, input 400) and writes
-     * guarded by the version read; when another writer got in between, decides again on the new state.
+     * Reads, checks (visibility 404, replayed key 200 or 409, rights 403, If-Match 412, lifecycle 409, input 400) and
+     * writes guarded by the version read; when another writer got in between, decides again on the new state
+     * ({@link ConcurrentChanges}).
      */
-    private Pledge transition(CurrentUser user, String id, Long ifMatch, String idempotencyKey, Transition transition,
-                              BiConsumer<CurrentUser, Pledge> authorize,
+    private Pledge transition(CurrentUser user, String id, Long ifMatch, String idempotencyKey, Object request,
+                              Transition transition, BiConsumer<CurrentUser, Pledge> authorize,
                               BiFunction<Pledge, Pledge.Change, Pledge> change) {
-        String appliedKey = IdempotencyKeys.scoped(user, idempotencyKey);
-        for (int attempt = 1; ; attempt++) {
+        IdempotencyKey key = IdempotencyKey.of(user, idempotencyKey, "pledge." + transition.name() + ":" + id, request,
+                jsonMapper);
+        return ConcurrentChanges.retry("pledge", () -> {
             Pledge before = get(user, id);
-            if (appliedKey != null && before.appliedKeys() != null && before.appliedKeys().contains(appliedKey)) {
-                return before;
+            if (key != null && key.appliedIn(before.appliedKeys(), id)) {
+                return Optional.of(before);
             }
             authorize.accept(user, before);
             if (ifMatch != null && ifMatch != before.version()) {
@@ -250,15 +255,10 @@ public class PledgeService {
                         + ", not " + ifMatch + "; read it again");
             }
             transition.from(before.status());
-            Pledge after = change.apply(before, new Pledge.Change(clock.instant(), user.sub(), appliedKey));
+            Pledge after = change.apply(before, new Pledge.Change(clock.instant(), user.sub(), key));
             OutboxEvent event = factory.event(before, after, transition.eventType());
-            if (pledges.update(before, after, event)) {
-                return after;
-            }
-            if (attempt == MAX_ATTEMPTS) {
-                throw new ConflictException("The pledge is being changed concurrently; try again");
-            }
-        }
+            return pledges.update(before, after, event) ? Optional.of(after) : Optional.empty();
+        });
     }
 
 }

@@ -297,6 +297,48 @@ class PledgeApiIT {
     }
 
     @Test
+    void aKeyMeansOneRequestOfOneCallerWhateverTheTransition() {
+        String memberId = newMember();
+        String token = member(memberId);
+        String path = "/api/pledges/" + register(token, individual(memberId, 2026, GOOD_ACTION)).body().get("id")
+                .asString();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> assessment = Map.of("outcomes",
+                List.of(Map.of("commitmentIndex", 0, "done", true, "note", "142/142 hộ")), "summary", "Hoàn thành");
+
+        assertThat(api.post(path + "/self-assessment", token, assessment, "Idempotency-Key", key).status())
+                .isEqualTo(200);
+        Api.Response withdrawal = api.post(path + "/withdrawal", token, Map.of("reason", "Chuyển công tác"),
+                "Idempotency-Key", key);
+        Api.Response otherAssessment = api.post(path + "/self-assessment", token,
+                Map.of("outcomes", List.of(Map.of("commitmentIndex", 0, "done", false)), "summary", "Chưa xong"),
+                "Idempotency-Key", key);
+
+        assertThat(withdrawal.status()).isEqualTo(409);
+        assertThat(withdrawal.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(otherAssessment.status()).isEqualTo(409);
+        Api.Response pledge = api.get(path, token);
+        assertThat(pledge.body().get("status").asString()).isEqualTo("SELF_ASSESSED");
+        assertThat(pledge.body().get("version").asLong()).isEqualTo(2);
+        assertThat(api.post(path + "/evaluation", officer(), Map.of("grade", "GOOD"), "Idempotency-Key", key)
+                .status()).as("the same key of another caller is another key").isEqualTo(200);
+    }
+
+    @Test
+    void aConflictNamesOnlyAPledgeTheCallerMayRead() {
+        String memberId = newMember();
+        String id = register(member(memberId), individual(memberId, 2026, GOOD_ACTION)).body().get("id").asString();
+        Map<String, Object> elsewhere = individual(memberId, 2026, "Một cam kết khác hẳn về nội dung");
+        elsewhere.put("unitId", otherCommune.id());
+
+        Api.Response foreign = register(otherOfficer(), elsewhere);
+
+        assertThat(foreign.status()).isEqualTo(409);
+        assertThat(foreign.body().has("existingId")).isFalse();
+        assertThat(foreign.text()).doesNotContain(id);
+    }
+
+    @Test
     void theWholeLifecycleWithItsPreconditions() {
         String memberId = newMember();
         String token = member(memberId);

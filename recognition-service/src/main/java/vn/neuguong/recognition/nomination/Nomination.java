@@ -17,6 +17,7 @@ import vn.neuguong.contracts.recognition.NominationSnapshot;
 import vn.neuguong.contracts.recognition.NominationStatus;
 import vn.neuguong.contracts.recognition.NomineeKind;
 import vn.neuguong.platform.web.ConflictException;
+import vn.neuguong.platform.web.IdempotencyKey;
 import vn.neuguong.platform.web.InvalidInputException;
 import vn.neuguong.recognition.council.CouncilRule;
 import vn.neuguong.recognition.council.Tally;
@@ -57,11 +58,9 @@ public record Nomination(
         String updatedBy,
         String creationKey,
         String creationRequestHash,
-        List<AppliedRequest> appliedRequests) {
+        List<IdempotencyKey> appliedRequests) {
 
     public static final String COLLECTION = "nominations";
-    /** Transitions are few per nomination except votes and replications; this covers a busy one's retries. */
-    static final int APPLIED_REQUESTS_KEPT = 100;
     private static final Set<NominationStatus> IN_REVIEW = Set.of(NominationStatus.SUBMITTED,
             NominationStatus.ESCALATED);
 
@@ -73,12 +72,8 @@ public record Nomination(
         appliedRequests = appliedRequests == null ? List.of() : List.copyOf(appliedRequests);
     }
 
-    /** An Idempotency-Key (scoped to its caller) and the hash of the request it was first used with. */
-    public record AppliedRequest(String key, String requestHash) {
-    }
-
     /** Who changes a nomination and when; {@code request} is null without an Idempotency-Key. */
-    public record Change(Instant at, String by, AppliedRequest request) {
+    public record Change(Instant at, String by, IdempotencyKey request) {
     }
 
     public static Nomination submitted(String id, int year, Nominee nominee, List<String> unitPath,
@@ -127,14 +122,6 @@ public record Nomination(
 
     public boolean names(String memberId) {
         return memberId != null && memberId.equals(nominee.memberId());
-    }
-
-    public boolean applied(String scopedKey) {
-        return appliedRequests.stream().anyMatch(request -> request.key().equals(scopedKey));
-    }
-
-    public AppliedRequest appliedRequest(String scopedKey) {
-        return appliedRequests.stream().filter(request -> request.key().equals(scopedKey)).findFirst().orElse(null);
     }
 
     /**
@@ -249,11 +236,7 @@ public record Nomination(
 
     private Nomination changed(NominationStatus newStatus, List<ReviewRound> newRounds,
             List<Replication> newReplications, Map<String, String> newReviewKeys, Change change) {
-        List<AppliedRequest> applied = new ArrayList<>(appliedRequests);
-        if (change.request() != null) {
-            applied.add(change.request());
-        }
-        applied = applied.subList(Math.max(0, applied.size() - APPLIED_REQUESTS_KEPT), applied.size());
+        List<IdempotencyKey> applied = IdempotencyKey.remember(appliedRequests, change.request());
         return new Nomination(id, year, nominee, nomineeKey, unitPath, nominatingUnitId, field, achievements,
                 pledgeIds, newStatus, newRounds, newReplications, newReviewKeys, version + 1, submittedAt,
                 submittedBy, change.at(), change.by(), creationKey, creationRequestHash, applied);

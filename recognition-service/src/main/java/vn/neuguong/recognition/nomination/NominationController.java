@@ -21,6 +21,7 @@ import vn.neuguong.contracts.recognition.NominationStatus;
 import vn.neuguong.contracts.recognition.NomineeKind;
 import vn.neuguong.platform.security.CurrentUser;
 import vn.neuguong.platform.web.EntityTags;
+import vn.neuguong.platform.web.IdempotencyKey;
 import vn.neuguong.platform.web.InvalidInputException;
 import vn.neuguong.recognition.field.FieldOfWork;
 
@@ -28,7 +29,6 @@ import vn.neuguong.recognition.field.FieldOfWork;
 @RequestMapping("/api/nominations")
 class NominationController {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final NominationService service;
     private final NominationViews views;
@@ -40,7 +40,7 @@ class NominationController {
 
     @PostMapping
     ResponseEntity<NominationView> submit(CurrentUser user, @Valid @RequestBody NominationRequest request,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
         NominationService.Submitted submitted = service.submit(user, request, idempotencyKey);
         Nomination nomination = submitted.nomination();
         return ResponseEntity.status(HttpStatus.CREATED)
@@ -73,7 +73,7 @@ class NominationController {
     ResponseEntity<NominationView> vote(CurrentUser user, @PathVariable String id,
             @Valid @RequestBody VoteRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
         return ok(user, service.vote(user, id, request, EntityTags.versionIn(ifMatch), idempotencyKey));
     }
 
@@ -81,14 +81,14 @@ class NominationController {
     ResponseEntity<NominationView> decide(CurrentUser user, @PathVariable String id,
             @Valid @RequestBody DecisionRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
         return ok(user, service.decide(user, id, request, EntityTags.versionIn(ifMatch), idempotencyKey));
     }
 
     @PostMapping("/{id}/escalation")
     ResponseEntity<NominationView> escalate(CurrentUser user, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
         return ok(user, service.escalate(user, id, EntityTags.versionIn(ifMatch), idempotencyKey));
     }
 
@@ -96,7 +96,7 @@ class NominationController {
     ResponseEntity<NominationView> replicate(CurrentUser user, @PathVariable String id,
             @Valid @RequestBody ReplicationRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
         return ok(user, service.replicate(user, id, request, EntityTags.versionIn(ifMatch), idempotencyKey));
     }
 

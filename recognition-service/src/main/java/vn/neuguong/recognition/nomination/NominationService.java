@@ -29,10 +29,11 @@ import vn.neuguong.contracts.recognition.NomineeKind;
 import vn.neuguong.platform.orgunit.OrgUnitDirectory;
 import vn.neuguong.platform.outbox.OutboxEvent;
 import vn.neuguong.platform.security.CurrentUser;
+import vn.neuguong.platform.web.ConcurrentChanges;
 import vn.neuguong.platform.web.ConflictException;
 import vn.neuguong.platform.web.FieldProblem;
 import vn.neuguong.platform.web.ForbiddenException;
-import vn.neuguong.platform.web.IdempotencyKeys;
+import vn.neuguong.platform.web.IdempotencyKey;
 import vn.neuguong.platform.web.InvalidInputException;
 import vn.neuguong.platform.web.PreconditionFailedException;
 import vn.neuguong.platform.web.ServiceUnavailableException;
@@ -52,8 +53,6 @@ public class NominationService {
     public static final int MAX_PAGE_SIZE = 200;
     /** Directive 05-CT/TW dates from 2016-05-15. */
     static final int FIRST_YEAR = 2016;
-    /** Votes of a whole council may arrive at once; each lost race costs one re-read. */
-    private static final int MAX_ATTEMPTS = 20;
 
     private final NominationRepository nominations;
     private final OrgUnitDirectory directory;
@@ -83,12 +82,11 @@ public class NominationService {
         if (!NominationAccess.isOfficer(user)) {
             throw new ForbiddenException("Only a unit or province officer submits nominations");
         }
-        String creationKey = IdempotencyKeys.scoped(user, idempotencyKey);
-        String requestHash = creationKey == null ? null : IdempotencyKeys.requestHash(jsonMapper, request);
-        if (creationKey != null) {
-            Optional<Nomination> earlier = nominations.findByCreationKey(creationKey);
+        IdempotencyKey key = IdempotencyKey.of(user, idempotencyKey, "nomination.submission", request, jsonMapper);
+        if (key != null) {
+            Optional<Nomination> earlier = nominations.findByCreationKey(key.key());
             if (earlier.isPresent()) {
-                return new Submitted(replay(earlier.get().creationRequestHash(), requestHash, earlier.get()), true);
+                return new Submitted(replay(key, earlier.get()), true);
             }
         }
         Resolved resolved = resolve(request);
@@ -96,8 +94,7 @@ public class NominationService {
 
         Nominee nominee = new Nominee(request.nominee().kind(), request.nominee().name().strip(),
                 resolved.nomineeUnit().id(), request.nominee().memberId());
-        Nomination.Change change = new Nomination.Change(clock.instant(), user.sub(),
-                creationKey == null ? null : new Nomination.AppliedRequest(creationKey, requestHash));
+        Nomination.Change change = new Nomination.Change(clock.instant(), user.sub(), key);
         ReviewRound firstRound = ReviewRound.open(resolved.reviewUnit().id(), resolved.reviewUnit().path(),
                 resolved.reviewUnit().level(), change.at());
         Nomination nomination = Nomination.submitted(UUID.randomUUID().toString(), request.year(), nominee,
@@ -110,11 +107,10 @@ public class NominationService {
         try {
             nominations.insert(nomination, events.submitted(nomination));
         } catch (DuplicateKeyException raced) {
-            if (creationKey != null) {
-                Optional<Nomination> earlier = nominations.findByCreationKey(creationKey);
+            if (key != null) {
+                Optional<Nomination> earlier = nominations.findByCreationKey(key.key());
                 if (earlier.isPresent()) {
-                    return new Submitted(replay(earlier.get().creationRequestHash(), requestHash, earlier.get()),
-                            true);
+                    return new Submitted(replay(key, earlier.get()), true);
                 }
             }
             throw conflictingNominee(nomination).orElseThrow(() -> raced);
@@ -320,37 +316,33 @@ public class NominationService {
             String eventType, BiPredicate<CurrentUser, Nomination> actsUnseen,
             BiConsumer<CurrentUser, Nomination> authorize, BiFunction<Nomination, Nomination.Change, Nomination> change) {
         requireDirectoryReady();
-        String appliedKey = IdempotencyKeys.scoped(user, idempotencyKey);
-        String requestHash = appliedKey == null ? null : IdempotencyKeys.requestHash(jsonMapper, request);
-        for (int attempt = 1; ; attempt++) {
+        IdempotencyKey key = IdempotencyKey.of(user, idempotencyKey, "nomination." + eventType + ":" + id, request,
+                jsonMapper);
+        return ConcurrentChanges.retry("nomination", () -> {
             Nomination before = nominations.findById(id).orElseThrow(() -> NominationAccess.notFound(id));
             if (!NominationAccess.canRead(user, before) && !actsUnseen.test(user, before)) {
                 throw NominationAccess.notFound(id);
             }
-            Nomination.AppliedRequest earlier = appliedKey == null ? null : before.appliedRequest(appliedKey);
-            if (earlier != null) {
-                return replay(earlier.requestHash(), requestHash, before);
+            if (key != null && key.appliedIn(before.appliedRequests(), id)) {
+                return Optional.of(before);
             }
             authorize.accept(user, before);
             if (ifMatch != null && ifMatch != before.version()) {
                 throw new PreconditionFailedException("The nomination is at version " + before.version() + ", not "
                         + ifMatch + "; read it again");
             }
-            Nomination after = change.apply(before, new Nomination.Change(clock.instant(), user.sub(),
-                    appliedKey == null ? null : new Nomination.AppliedRequest(appliedKey, requestHash)));
+            Nomination after = change.apply(before, new Nomination.Change(clock.instant(), user.sub(), key));
             OutboxEvent event = events.changed(eventType, before, after);
             try {
-                if (nominations.update(after, before.version(), event)) {
-                    count(eventType);
-                    return after;
+                if (!nominations.update(after, before.version(), event)) {
+                    return Optional.empty();
                 }
             } catch (DuplicateKeyException raced) {
                 throw conflictingNominee(after).orElseThrow(() -> raced);
             }
-            if (attempt == MAX_ATTEMPTS) {
-                throw new ConflictException("The nomination is being changed concurrently; try again");
-            }
-        }
+            count(eventType);
+            return Optional.of(after);
+        });
     }
 
     /** The other nomination holding one of this one's review keys, as a 409. */
@@ -371,12 +363,9 @@ public class NominationService {
                 + level + " level", Map.of("existingId", existing.id()));
     }
 
-    private static Nomination replay(String earlierHash, String requestHash, Nomination nomination) {
-        if (!requestHash.equals(earlierHash)) {
-            throw new ConflictException("This Idempotency-Key was already used for a different request",
-                    Map.of("existingId", nomination.id()));
-        }
-        return nomination;
+    private static Nomination replay(IdempotencyKey key, Nomination earlier) {
+        key.requireSameRequestAs(new IdempotencyKey(earlier.creationKey(), earlier.creationRequestHash()), earlier.id());
+        return earlier;
     }
 
     private void requireDirectoryReady() {

@@ -14,6 +14,7 @@ import vn.neuguong.contracts.recognition.NominationSnapshot;
 import vn.neuguong.contracts.recognition.NominationStatus;
 import vn.neuguong.contracts.recognition.NomineeKind;
 import vn.neuguong.platform.web.ConflictException;
+import vn.neuguong.platform.web.IdempotencyKey;
 import vn.neuguong.platform.web.InvalidInputException;
 import vn.neuguong.recognition.council.CouncilProperties;
 import vn.neuguong.recognition.council.CouncilRule;
@@ -195,9 +196,8 @@ class NominationTest {
     @Test
     void aTransitionRemembersItsIdempotencyKey() {
         Nomination voted = submitted(NomineeKind.INDIVIDUAL).withVote(new Vote("v", "V", true, null, NOW),
-                new Nomination.Change(NOW, "v", new Nomination.AppliedRequest("v|key-1", "hash")));
+                new Nomination.Change(NOW, "v", new IdempotencyKey("v|key-1", "hash")));
 
-        assertThat(voted.applied("v|key-1")).isTrue();
-        assertThat(voted.appliedRequest("v|key-1").requestHash()).isEqualTo("hash");
+        assertThat(voted.appliedRequests()).containsExactly(new IdempotencyKey("v|key-1", "hash"));
     }
 }

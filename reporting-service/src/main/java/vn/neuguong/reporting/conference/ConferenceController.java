@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import vn.neuguong.platform.security.CurrentUser;
+import vn.neuguong.platform.web.IdempotencyKey;
 import vn.neuguong.reporting.Page;
 
 /** Online review conferences, attendance check-ins, and their live totals (JSON, or a server-sent-event stream). */
@@ -32,8 +34,9 @@ class ConferenceController {
     }
 
     @PostMapping
-    ResponseEntity<ConferenceView> create(@RequestBody NewConference conference, CurrentUser user) {
-        ConferenceView created = conferences.create(conference, user);
+    ResponseEntity<ConferenceView> create(@RequestBody NewConference conference,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey, CurrentUser user) {
+        ConferenceView created = conferences.create(conference, idempotencyKey, user);
         return ResponseEntity.created(URI.create("/api/conferences/" + created.id())).body(created);
     }
 

@@ -1,5 +1,6 @@
 package vn.neuguong.reporting.conference;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,14 +15,17 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
+import tools.jackson.databind.json.JsonMapper;
 import vn.neuguong.contracts.Role;
 import vn.neuguong.contracts.orgunit.OrgUnit;
 import vn.neuguong.contracts.orgunit.OrgUnitLevel;
 import vn.neuguong.platform.security.CurrentUser;
 import vn.neuguong.platform.web.FieldProblem;
 import vn.neuguong.platform.web.ForbiddenException;
+import vn.neuguong.platform.web.IdempotencyKey;
 import vn.neuguong.platform.web.InvalidInputException;
 import vn.neuguong.platform.web.NotFoundException;
 import vn.neuguong.reporting.Page;
@@ -44,11 +48,14 @@ public class ConferenceService {
 
     private final ConferenceStore store;
     private final OrgUnitRegistry registry;
+    private final JsonMapper jsonMapper;
     private final Clock clock;
     private final Timer recountTimer;
     private final Map<String, Counted> counted = new ConcurrentHashMap<>();
 
-    ConferenceService(ConferenceStore store, OrgUnitRegistry registry, Clock clock, MeterRegistry meters) {
+    ConferenceService(ConferenceStore store, OrgUnitRegistry registry, JsonMapper jsonMapper, Clock clock,
+            MeterRegistry meters) {
+        this.jsonMapper = jsonMapper;
         this.store = store;
         this.registry = registry;
         this.clock = clock;
@@ -57,7 +64,11 @@ public class ConferenceService {
                 .publishPercentileHistogram().register(meters);
     }
 
-    public ConferenceView create(NewConference request, CurrentUser user) {
+    /**
+     * With an Idempotency-Key the conference's id is derived from the caller's key, so a retried creation finds the
+     * first one instead of making a second.
+     */
+    public ConferenceView create(NewConference request, String idempotencyKey, CurrentUser user) {
         List<FieldProblem> problems = new ArrayList<>();
         if (request.title() == null || request.title().isBlank()) {
             problems.add(new FieldProblem("title", "must not be blank"));
@@ -81,9 +92,18 @@ public class ConferenceService {
             throw new ForbiddenException("Conferences are created by the central board, administrators, and province "
                     + "officers for their province");
         }
-        ConferenceDocument conference = new ConferenceDocument("cf-" + UUID.randomUUID(), request.title().strip(),
-                host.id(), host.name(), host.path(), request.startsAt(), user.sub(), clock.instant(), 0, null);
-        store.insert(conference);
+        IdempotencyKey key = IdempotencyKey.of(user, idempotencyKey, "conference.creation", request, jsonMapper);
+        String id = "cf-" + (key == null ? UUID.randomUUID()
+                : UUID.nameUUIDFromBytes(key.key().getBytes(StandardCharsets.UTF_8)));
+        ConferenceDocument conference = new ConferenceDocument(id, request.title().strip(), host.id(), host.name(),
+                host.path(), request.startsAt(), user.sub(), clock.instant(), 0, null, key);
+        try {
+            store.insert(conference);
+        } catch (DuplicateKeyException retried) {
+            ConferenceDocument first = store.find(id).orElseThrow(() -> retried);
+            key.requireSameRequestAs(first.creationKey(), id);
+            return ConferenceView.of(first);
+        }
         return ConferenceView.of(conference);
     }
 

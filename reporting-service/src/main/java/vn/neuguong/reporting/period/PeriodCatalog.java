@@ -1,5 +1,8 @@
 package vn.neuguong.reporting.period;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,10 +17,12 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
+import tools.jackson.databind.json.JsonMapper;
 import vn.neuguong.contracts.Role;
 import vn.neuguong.platform.security.CurrentUser;
 import vn.neuguong.platform.web.ConflictException;
 import vn.neuguong.platform.web.ForbiddenException;
+import vn.neuguong.platform.web.IdempotencyKey;
 import vn.neuguong.platform.web.InvalidInputException;
 import vn.neuguong.platform.web.NotFoundException;
 import vn.neuguong.reporting.Page;
@@ -32,10 +37,12 @@ public class PeriodCatalog {
 
     private final MongoTemplate mongo;
     private final OrgUnitRegistry registry;
+    private final JsonMapper jsonMapper;
     private final Clock clock;
 
-    PeriodCatalog(MongoTemplate mongo, OrgUnitRegistry registry, Clock clock) {
+    PeriodCatalog(MongoTemplate mongo, OrgUnitRegistry registry, JsonMapper jsonMapper, Clock clock) {
         this.mongo = mongo;
+        this.jsonMapper = jsonMapper;
         this.registry = registry;
         this.clock = clock;
     }
@@ -76,7 +83,8 @@ public class PeriodCatalog {
         return new Page<>(periods.stream().skip((long) page * size).limit(size).toList(), page, size, periods.size());
     }
 
-    public Period create(NewPeriod period, CurrentUser user) {
+    /** The period created, or with the Idempotency-Key of an earlier identical request, the one it created. */
+    public Period create(NewPeriod period, String idempotencyKey, CurrentUser user) {
         if (!user.hasAny(Role.ADMIN, Role.CENTRAL_BOARD)) {
             throw new ForbiddenException("Only administrators and the central board create reporting periods");
         }
@@ -84,10 +92,19 @@ public class PeriodCatalog {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        IdempotencyKey key = IdempotencyKey.of(user, idempotencyKey, "period.creation", period, jsonMapper);
+        if (key != null) {
+            // periods are few: the key is looked up without an index
+            PeriodDocument earlier = mongo.findOne(query(where("creationKey.key").is(key.key())), PeriodDocument.class);
+            if (earlier != null) {
+                key.requireSameRequestAs(earlier.creationKey(), earlier.id());
+                return earlier.toPeriod();
+            }
+        }
         if (find(period.id()).isPresent()) {
             throw conflict(period.id());
         }
-        PeriodDocument document = PeriodDocument.of(period, user.sub(), Instant.now(clock));
+        PeriodDocument document = PeriodDocument.of(period, user.sub(), Instant.now(clock), key);
         try {
             mongo.insert(document);
         } catch (DuplicateKeyException e) {

@@ -7,11 +7,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.neuguong.platform.security.CurrentUser;
+import vn.neuguong.platform.web.IdempotencyKey;
 import vn.neuguong.reporting.Page;
 
 /** Reporting periods: readable by every authenticated user, created by ADMIN and CENTRAL_BOARD. */
@@ -26,8 +28,9 @@ class PeriodController {
     }
 
     @PostMapping
-    ResponseEntity<Period> create(@RequestBody NewPeriod period, CurrentUser user) {
-        Period created = catalog.create(period, user);
+    ResponseEntity<Period> create(@RequestBody NewPeriod period,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey, CurrentUser user) {
+        Period created = catalog.create(period, idempotencyKey, user);
         return ResponseEntity.created(URI.create("/api/periods/" + created.id())).body(created);
     }
 

@@ -6,18 +6,23 @@ import java.time.LocalDate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A created period (collection {@value #COLLECTION}); dates are ISO strings so they never shift with a time zone. */
+import vn.neuguong.platform.web.IdempotencyKey;
+
+/**
+ * A created period (collection {@value #COLLECTION}); dates are ISO strings so they never shift with a time zone.
+ * {@code creationKey} is the Idempotency-Key of the creating request, or null.
+ */
 @Document(PeriodDocument.COLLECTION)
 record PeriodDocument(@Id String id, PeriodKind kind, String title, String from, String to, String grassrootsDue,
-        String provinceDue, String centralDue, String createdBy, Instant createdAt) {
+        String provinceDue, String centralDue, String createdBy, Instant createdAt, IdempotencyKey creationKey) {
 
     static final String COLLECTION = "periods";
 
-    static PeriodDocument of(NewPeriod period, String createdBy, Instant createdAt) {
+    static PeriodDocument of(NewPeriod period, String createdBy, Instant createdAt, IdempotencyKey creationKey) {
         DueDates due = period.dueDates();
         return new PeriodDocument(period.id(), period.kind(), period.title().strip(), period.from().toString(),
                 period.to().toString(), due.grassroots().toString(), due.province().toString(),
-                due.central().toString(), createdBy, createdAt);
+                due.central().toString(), createdBy, createdAt, creationKey);
     }
 
     Period toPeriod() {

@@ -1,5 +1,6 @@
 package vn.neuguong.reporting.period;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -11,6 +12,14 @@ final class PeriodRules {
 
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     static final int MAX_TITLE_LENGTH = 200;
+    /** Directive 05-CT/TW dates from 2016: nothing is reported before it. */
+    static final LocalDate EARLIEST = LocalDate.of(StandardPeriods.FIRST_YEAR, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+    /**
+     * The longest period: a final review of the directive's ten years touches eleven calendar years. Work on a
+     * period (pre-filled figures, completeness) goes year by year, so the bound keeps it small.
+     */
+    static final int MAX_CALENDAR_YEARS = 11;
 
     static List<FieldProblem> check(NewPeriod period) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -27,11 +36,18 @@ final class PeriodRules {
         }
         if (period.from() == null) {
             problems.add(new FieldProblem("from", "must not be null"));
+        } else if (period.from().isBefore(EARLIEST) || period.from().isAfter(LATEST)) {
+            problems.add(new FieldProblem("from", "must be between " + EARLIEST + " and " + LATEST));
         }
         if (period.to() == null) {
             problems.add(new FieldProblem("to", "must not be null"));
         } else if (period.from() != null && period.to().isBefore(period.from())) {
             problems.add(new FieldProblem("to", "must not be before from"));
+        } else if (period.to().isAfter(LATEST)) {
+            problems.add(new FieldProblem("to", "must not be after " + LATEST));
+        } else if (period.from() != null
+                && period.to().getYear() - period.from().getYear() >= MAX_CALENDAR_YEARS) {
+            problems.add(new FieldProblem("to", "a period spans at most " + MAX_CALENDAR_YEARS + " calendar years"));
         }
         DueDates due = period.dueDates();
         if (due == null) {

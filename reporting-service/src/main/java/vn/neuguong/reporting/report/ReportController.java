@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.neuguong.contracts.report.ReportStatus;
 import vn.neuguong.platform.security.CurrentUser;
 import vn.neuguong.platform.web.FieldProblem;
+import vn.neuguong.platform.web.IdempotencyKey;
 import vn.neuguong.platform.web.InvalidInputException;
 import vn.neuguong.reporting.Page;
 
@@ -36,7 +37,7 @@ class ReportController {
 
     @PostMapping
     ResponseEntity<ReportView> save(@RequestBody NewReport report, @RequestParam(defaultValue = "false") boolean draft,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, CurrentUser user) {
         ReportService.Saved saved = reports.save(report, draft, idempotencyKey, version(ifMatch), user);
         ResponseEntity.BodyBuilder response = saved.created()
@@ -61,15 +62,17 @@ class ReportController {
     @PostMapping("/{id}/approval")
     ResponseEntity<ReportView> approve(@PathVariable String id,
             @RequestBody(required = false) ReportApproval approval,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch, CurrentUser user) {
-        ReportView report = reports.approve(id, approval, version(ifMatch), user);
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey, CurrentUser user) {
+        ReportView report = reports.approve(id, approval, version(ifMatch), idempotencyKey, user);
         return ResponseEntity.ok().eTag(etag(report)).body(report);
     }
 
     @PostMapping("/{id}/return")
     ResponseEntity<ReportView> giveBack(@PathVariable String id, @RequestBody ReportReturn giveBack,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch, CurrentUser user) {
-        ReportView report = reports.giveBack(id, giveBack, version(ifMatch), user);
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey, CurrentUser user) {
+        ReportView report = reports.giveBack(id, giveBack, version(ifMatch), idempotencyKey, user);
         return ResponseEntity.ok().eTag(etag(report)).body(report);
     }
 

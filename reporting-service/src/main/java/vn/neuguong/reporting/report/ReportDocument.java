@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import vn.neuguong.contracts.orgunit.OrgUnitLevel;
 import vn.neuguong.contracts.report.ReportStatus;
+import vn.neuguong.platform.web.IdempotencyKey;
 
 /**
  * A unit's report for a period (collection {@value #COLLECTION}), one document per unit and period whatever happens
@@ -20,6 +21,7 @@ import vn.neuguong.contracts.report.ReportStatus;
  * @param dueDate    the due date of the unit's level, ISO date
  * @param version    1, 2, 3, … per change; the version of the report's events and of {@code If-Match}
  * @param reviewedBy the {@code sub} of the parent unit's officer who approved or returned the current submission
+ * @param appliedKeys the Idempotency-Keys of the last writes, stored with the change each made
  */
 @Document(ReportDocument.COLLECTION)
 public record ReportDocument(
@@ -45,7 +47,7 @@ public record ReportDocument(
         Map<String, IndicatorValue> indicators,
         Narrative narrative,
         List<HistoryEntry> history,
-        String lastIdempotencyKey,
+        List<IdempotencyKey> appliedKeys,
         Instant createdAt,
         Instant updatedAt) {
 

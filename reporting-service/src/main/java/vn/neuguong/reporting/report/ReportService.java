@@ -11,11 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import tools.jackson.databind.json.JsonMapper;
 import vn.neuguong.contracts.Topics;
 import vn.neuguong.contracts.orgunit.OrgUnit;
 import vn.neuguong.contracts.report.ReportChanged;
@@ -23,9 +25,10 @@ import vn.neuguong.contracts.report.ReportStatus;
 import vn.neuguong.platform.outbox.OutboxEvent;
 import vn.neuguong.platform.outbox.OutboxEvents;
 import vn.neuguong.platform.security.CurrentUser;
-import vn.neuguong.platform.web.ConflictException;
+import vn.neuguong.platform.web.ConcurrentChanges;
 import vn.neuguong.platform.web.FieldProblem;
 import vn.neuguong.platform.web.ForbiddenException;
+import vn.neuguong.platform.web.IdempotencyKey;
 import vn.neuguong.platform.web.InvalidInputException;
 import vn.neuguong.platform.web.NotFoundException;
 import vn.neuguong.platform.web.PreconditionFailedException;
@@ -50,16 +53,18 @@ public class ReportService {
     private final ReportingDuty duty;
     private final AggregateQueries aggregates;
     private final OutboxEvents outboxEvents;
+    private final JsonMapper jsonMapper;
     private final Clock clock;
 
     ReportService(ReportStore store, OrgUnitRegistry registry, PeriodCatalog periods, ReportingDuty duty,
-            AggregateQueries aggregates, OutboxEvents outboxEvents, Clock clock) {
+            AggregateQueries aggregates, OutboxEvents outboxEvents, JsonMapper jsonMapper, Clock clock) {
         this.store = store;
         this.registry = registry;
         this.periods = periods;
         this.duty = duty;
         this.aggregates = aggregates;
         this.outboxEvents = outboxEvents;
+        this.jsonMapper = jsonMapper;
         this.clock = clock;
     }
 
@@ -69,7 +74,8 @@ public class ReportService {
 
     /**
      * Saves a draft or submits the unit's report for the period (first submission, resubmission after a return,
-     * or a correction after an approval). A request repeating the last one's {@code Idempotency-Key} changes nothing.
+     * or a correction after an approval). A request repeating an earlier one's {@code Idempotency-Key} answers the
+     * report again without changing it; the key with another request is a 409 ({@link IdempotencyKey}).
      */
     public Saved save(NewReport request, boolean draft, String idempotencyKey, Long ifMatch, CurrentUser user) {
         List<FieldProblem> problems = new ArrayList<>(ReportRules.check(request, !draft));
@@ -93,11 +99,23 @@ public class ReportService {
             throw new InvalidInputException(List.of(new FieldProblem("unitId", "does not report for the period "
                     + period.id() + ": " + notRequired)));
         }
-        ReportDocument current = store.find(ReportDocument.idOf(period.id(), unit.id())).orElse(null);
-        if (current != null && idempotencyKey != null && idempotencyKey.equals(current.lastIdempotencyKey())) {
-            return new Saved(ReportView.of(current), false);
-        }
-        checkVersion(current, ifMatch);
+        String id = ReportDocument.idOf(period.id(), unit.id());
+        IdempotencyKey key = IdempotencyKey.of(user, idempotencyKey, (draft ? "report.draft:" : "report.submission:") + id,
+                request, jsonMapper);
+        return ConcurrentChanges.retry("report", () -> {
+            ReportDocument current = store.find(id).orElse(null);
+            if (current != null && key != null && key.appliedIn(current.appliedKeys(), id)) {
+                return Optional.of(new Saved(ReportView.of(current), false));
+            }
+            checkVersion(current, ifMatch);
+            ReportDocument next = saved(current, request, draft, unit, period, key, user);
+            return written(current, next) ? Optional.of(new Saved(ReportView.of(next), current == null))
+                    : Optional.empty();
+        });
+    }
+
+    private ReportDocument saved(ReportDocument current, NewReport request, boolean draft, OrgUnit unit, Period period,
+            IdempotencyKey key, CurrentUser user) {
         Instant now = clock.instant();
         LocalDate dueDate = period.dueDates().of(unit.level());
         Transition transition = draft ? ReportWorkflow.saveDraft(current == null ? null : current.state())
@@ -109,42 +127,44 @@ public class ReportService {
         boolean submits = transition.action().submits();
         HistoryEntry entry = new HistoryEntry(version, to.revision(), transition.action(), to.status(), now, user.sub(),
                 user.name(), null, submits ? indicators : null, submits ? narrative : null);
-        ReportDocument next = new ReportDocument(ReportDocument.idOf(period.id(), unit.id()), unit.id(), unit.name(),
+        return new ReportDocument(ReportDocument.idOf(period.id(), unit.id()), unit.id(), unit.name(),
                 unit.level(), current == null ? unit.path() : current.unitPath(), period.id(), period.year(),
                 dueDate.toString(), to.status(), version, to.revision(), to.corrected(), to.onTime(), to.late(),
                 to.firstSubmittedAt(), submits ? now : current == null ? null : current.submittedAt(),
                 submits ? null : current == null ? null : current.reviewedAt(),
                 submits ? null : current == null ? null : current.reviewedBy(),
                 current == null || submits ? null : current.returnReason(), indicators, narrative,
-                append(current, entry), idempotencyKey, current == null ? now : current.createdAt(), now);
-        write(current, next, transition.action());
-        return new Saved(ReportView.of(next), current == null);
+                append(current, entry), IdempotencyKey.remember(current == null ? null : current.appliedKeys(), key),
+                current == null ? now : current.createdAt(), now);
     }
 
     public ReportView get(String id, CurrentUser user) {
         return ReportView.of(readable(id, user));
     }
 
-    public ReportView approve(String id, ReportApproval approval, Long ifMatch, CurrentUser user) {
-        ReportDocument current = reviewable(id, user);
-        checkVersion(current, ifMatch);
+    public ReportView approve(String id, ReportApproval approval, Long ifMatch, String idempotencyKey,
+            CurrentUser user) {
         String comment = approval == null ? null : approval.comment();
-        if (comment != null && comment.length() > ReportRules.MAX_NARRATIVE_LENGTH) {
-            throw new InvalidInputException(List.of(new FieldProblem("comment", "must be at most "
-                    + ReportRules.MAX_NARRATIVE_LENGTH + " characters")));
-        }
-        return ReportView.of(review(current, ReportWorkflow.approve(current.state()), comment, null, user));
+        IdempotencyKey key = IdempotencyKey.of(user, idempotencyKey, "report.approval:" + id, approval, jsonMapper);
+        return review(id, ifMatch, key, user, current -> {
+            if (comment != null && comment.length() > ReportRules.MAX_NARRATIVE_LENGTH) {
+                throw new InvalidInputException(List.of(new FieldProblem("comment", "must be at most "
+                        + ReportRules.MAX_NARRATIVE_LENGTH + " characters")));
+            }
+            return new Review(ReportWorkflow.approve(current.state()), comment, null);
+        });
     }
 
-    public ReportView giveBack(String id, ReportReturn giveBack, Long ifMatch, CurrentUser user) {
+    public ReportView giveBack(String id, ReportReturn giveBack, Long ifMatch, String idempotencyKey,
+            CurrentUser user) {
         List<FieldProblem> problems = ReportRules.checkReturn(giveBack);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        ReportDocument current = reviewable(id, user);
-        checkVersion(current, ifMatch);
         String reason = giveBack.reason().strip();
-        return ReportView.of(review(current, ReportWorkflow.giveBack(current.state()), reason, reason, user));
+        IdempotencyKey key = IdempotencyKey.of(user, idempotencyKey, "report.return:" + id, giveBack, jsonMapper);
+        return review(id, ifMatch, key, user,
+                current -> new Review(ReportWorkflow.giveBack(current.state()), reason, reason));
     }
 
     /** Reports filtered by unit, period and status, within the reader's subtree (everything for the board). */
@@ -217,32 +237,42 @@ public class ReportService {
                 childReports.size(), orderedSums, childReports, missing);
     }
 
-    private ReportDocument review(ReportDocument current, Transition transition, String comment, String returnReason,
-            CurrentUser user) {
-        Instant now = clock.instant();
-        long version = current.version() + 1;
-        ReportState to = transition.to();
-        HistoryEntry entry = new HistoryEntry(version, to.revision(), transition.action(), to.status(), now,
-                user.sub(), user.name(), comment, null, null);
-        ReportDocument next = new ReportDocument(current.id(), current.unitId(), current.unitName(), current.unitLevel(),
-                current.unitPath(), current.periodId(), current.year(), current.dueDate(), to.status(), version,
-                to.revision(), to.corrected(), to.onTime(), to.late(), to.firstSubmittedAt(), current.submittedAt(), now,
-                user.sub(), returnReason, current.indicators(), current.narrative(), append(current, entry),
-                current.lastIdempotencyKey(), current.createdAt(), now);
-        write(current, next, transition.action());
-        return next;
+    /** A parent unit's decision on a report: the transition, the history comment and a return's reason. */
+    private record Review(Transition transition, String comment, String returnReason) {
     }
 
-    private void write(ReportDocument current, ReportDocument next, ReportAction action) {
+    private ReportView review(String id, Long ifMatch, IdempotencyKey key, CurrentUser user,
+            Function<ReportDocument, Review> decide) {
+        return ConcurrentChanges.retry("report", () -> {
+            ReportDocument current = reviewable(id, user);
+            if (key != null && key.appliedIn(current.appliedKeys(), id)) {
+                return Optional.of(ReportView.of(current));
+            }
+            checkVersion(current, ifMatch);
+            Review review = decide.apply(current);
+            Instant now = clock.instant();
+            long version = current.version() + 1;
+            ReportState to = review.transition().to();
+            HistoryEntry entry = new HistoryEntry(version, to.revision(), review.transition().action(), to.status(),
+                    now, user.sub(), user.name(), review.comment(), null, null);
+            ReportDocument next = new ReportDocument(current.id(), current.unitId(), current.unitName(),
+                    current.unitLevel(), current.unitPath(), current.periodId(), current.year(), current.dueDate(),
+                    to.status(), version, to.revision(), to.corrected(), to.onTime(), to.late(), to.firstSubmittedAt(),
+                    current.submittedAt(), now, user.sub(), review.returnReason(), current.indicators(),
+                    current.narrative(), append(current, entry), IdempotencyKey.remember(current.appliedKeys(), key),
+                    current.createdAt(), now);
+            return written(current, next) ? Optional.of(ReportView.of(next)) : Optional.empty();
+        });
+    }
+
+    /** False when another writer got in first (the guarded update or the insert found another report). */
+    private boolean written(ReportDocument current, ReportDocument next) {
+        ReportAction action = next.history().get(next.history().size() - 1).action();
         OutboxEvent event = outboxEvents.create(Topics.REPORT_EVENTS, action.eventType(), next.id(),
                 new ReportChanged(next.id(), next.version(), next.unitId(), next.unitPath(), next.periodId(),
                         next.year(), current == null ? null : current.state().snapshot(), next.state().snapshot(),
                         next.updatedAt()));
-        boolean written = current == null ? store.insert(next, event) : store.update(current, next, event);
-        if (!written) {
-            throw new ConflictException("The report " + next.id() + " changed meanwhile; read it again and retry",
-                    Map.of("reportId", next.id()));
-        }
+        return current == null ? store.insert(next, event) : store.update(current, next, event);
     }
 
     private ReportDocument readable(String id, CurrentUser user) {

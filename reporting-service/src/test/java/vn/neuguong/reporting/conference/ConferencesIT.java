@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -182,6 +183,23 @@ class ConferencesIT {
         // the figures are reported, not asserted: how fast is the benchmark's question (./local.sh bench conference);
         // this test asserts that every streamed total is exact and arrives (within the 5 s wait above)
         System.out.println("conference scale: check-in → correct national total on the stream (ms): " + streamMillis);
+    }
+
+    @Test
+    void a_creation_retried_with_its_idempotency_key_answers_the_first_conference() {
+        Map<String, String> key = Map.of("Idempotency-Key", "hoi-nghi-" + UUID.randomUUID());
+        String body = """
+                {"title": "Hội nghị sơ kết", "hostUnitId": "vn", "startsAt": "2026-02-03T01:00:00Z"}""";
+
+        Api.Response first = api().post("/api/conferences", board, body, key);
+        Api.Response retried = api().post("/api/conferences", board, body, key);
+        Api.Response other = api().post("/api/conferences", board, body.replace("sơ kết", "tổng kết"), key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retried.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(api().post("/api/conferences", Api.token("p-19", Role.CENTRAL_BOARD), body, key).json().get("id")
+                .asString()).as("another caller's key").isNotEqualTo(first.json().get("id").asString());
     }
 
     private Api.Response create(String token, String hostUnitId) {

@@ -127,7 +127,7 @@ class ExportsIT {
     void the_consolidated_report_of_a_period_is_a_printable_workbook() throws Exception {
         String periodId = "in-" + runId;
         assertThat(api().post("/api/periods", Api.token("vn", Role.ADMIN), """
-                {"id": "%s", "kind": "FINAL_REVIEW", "title": "Tổng kết 10 năm Chỉ thị 05-CT/TW", "from": "2025-07-01",
+                {"id": "%s", "kind": "FINAL_REVIEW", "title": "Tổng kết 10 năm Chỉ thị 05-CT/TW", "from": "2092-01-01",
                  "to": "2092-12-31", "dueDates": {"GRASSROOTS": "2093-01-10", "PROVINCE": "2093-01-20",
                  "CENTRAL": "2093-01-31"}}""".formatted(periodId)).status()).isEqualTo(201);
         for (String unitId : List.of("w-20194", "w-20197")) {

@@ -49,6 +49,25 @@ class PeriodsTest {
     }
 
     @Test
+    void a_period_lies_between_2016_and_2100_and_spans_at_most_eleven_calendar_years() {
+        DueDates due = new DueDates(LocalDate.of(2100, 12, 31), LocalDate.of(2100, 12, 31), LocalDate.of(2100, 12, 31));
+        assertThat(PeriodRules.check(period(LocalDate.of(2016, 5, 15), LocalDate.of(2026, 5, 15), due)))
+                .as("the directive's ten-year review").isEmpty();
+        assertThat(fields(period(LocalDate.of(2016, 1, 1), LocalDate.of(2027, 1, 1), due))).containsExactly("to");
+        assertThat(fields(period(LocalDate.of(1, 1, 1), LocalDate.of(2020, 1, 1), due))).containsExactly("from", "to");
+        assertThat(fields(period(LocalDate.of(2095, 1, 1), LocalDate.of(9999, 12, 31),
+                new DueDates(LocalDate.MAX, LocalDate.MAX, LocalDate.MAX)))).containsExactly("to");
+    }
+
+    private static NewPeriod period(LocalDate from, LocalDate to, DueDates due) {
+        return new NewPeriod("p", PeriodKind.FINAL_REVIEW, "Tổng kết", from, to, due);
+    }
+
+    private static List<String> fields(NewPeriod period) {
+        return PeriodRules.check(period).stream().map(FieldProblem::field).toList();
+    }
+
+    @Test
     void a_period_overlaps_units_valid_during_some_of_it() {
         Period period = StandardPeriods.annual(2025);
         assertThat(period.overlaps(LocalDate.of(2025, 7, 1), null)).isTrue();

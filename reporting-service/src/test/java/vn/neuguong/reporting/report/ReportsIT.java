@@ -25,6 +25,7 @@ import vn.neuguong.contracts.report.ReportChanged;
 import vn.neuguong.reporting.Api;
 import vn.neuguong.reporting.TopicReader;
 import vn.neuguong.testsupport.IntegrationTest;
+import vn.neuguong.testsupport.TestInfrastructure;
 
 /**
  * Periods, the report workflow, completeness and the consolidated view against the real broker and database. The
@@ -67,7 +68,7 @@ class ReportsIT {
         assertThat(year2019.get("dueDates").get("CENTRAL").asString()).isEqualTo("2020-01-15");
         assertThat(api().get("/api/periods/2015", member).status()).isEqualTo(404);
 
-        String body = period("so-ket-" + runId, "INTERIM_REVIEW", "2025-07-01", "2087-12-31", "2088-01-10",
+        String body = period("so-ket-" + runId, "INTERIM_REVIEW", "2087-01-01", "2087-12-31", "2088-01-10",
                 "2088-01-20", "2088-01-31");
         assertThat(api().post("/api/periods", provinceOfficer, body).status()).isEqualTo(403);
         Api.Response created = api().post("/api/periods", admin, body);
@@ -76,6 +77,14 @@ class ReportsIT {
         assertThat(api().get("/api/periods/so-ket-" + runId, member).json().get("kind").asString())
                 .isEqualTo("INTERIM_REVIEW");
         assertThat(api().post("/api/periods", board, body).status()).isEqualTo(409);
+        Map<String, String> key = Map.of("Idempotency-Key", "ky-" + runId);
+        String keyed = period("ky-" + runId, "INTERIM_REVIEW", "2087-01-01", "2087-06-30", "2087-07-10",
+                "2087-07-20", "2087-07-31");
+        assertThat(api().post("/api/periods", admin, keyed, key).status()).isEqualTo(201);
+        assertThat(api().post("/api/periods", admin, keyed, key).json().get("id").asString())
+                .as("the first result again").isEqualTo("ky-" + runId);
+        assertThat(api().post("/api/periods", admin, keyed.replace("ky-" + runId, "ky2-" + runId), key).status())
+                .as("the key of another request").isEqualTo(409);
         assertThat(api().post("/api/periods", admin, period("2019", "ANNUAL", "2019-01-01", "2019-12-31",
                 "2019-12-15", "2019-12-31", "2020-01-15")).status()).isEqualTo(409);
         Api.Response invalid = api().post("/api/periods", admin, period("x-" + runId, "ANNUAL", "2025-01-01",
@@ -89,7 +98,7 @@ class ReportsIT {
     @Test
     void a_report_is_drafted_submitted_returned_resubmitted_approved_and_corrected_with_its_history_and_events() {
         String periodId = "nam-" + runId;
-        createPeriod(periodId, "2025-07-01", "2089-12-31", "2090-01-10", "2090-01-20", "2090-01-31");
+        createPeriod(periodId, "2089-01-01", "2089-12-31", "2090-01-10", "2090-01-20", "2090-01-31");
         String communeOfficer = Api.token("w-01840", Role.UNIT_OFFICER);
         String reportId = periodId + "~w-01840";
 
@@ -189,6 +198,47 @@ class ReportsIT {
     }
 
     @Test
+    void an_idempotency_key_means_one_request_of_one_caller_on_every_report_write() {
+        String periodId = "khoa-" + runId;
+        createPeriod(periodId, "2089-01-01", "2089-12-31", "2090-01-10", "2090-01-20", "2090-01-31");
+        String communeOfficer = Api.token("w-01843", Role.UNIT_OFFICER);
+        String anotherOfficer = TestInfrastructure.get().token("another-" + runId, "Cán bộ khác", "w-01843",
+                Role.UNIT_OFFICER);
+        String reportId = periodId + "~w-01843";
+        Map<String, String> key = Map.of("Idempotency-Key", "draft-" + runId);
+
+        Api.Response first = api().post("/api/reports?draft=true", communeOfficer,
+                report("w-01843", periodId, "{\"studySessions\": 4}", "Bản nháp thứ nhất"), key);
+        Api.Response second = api().post("/api/reports?draft=true", communeOfficer,
+                report("w-01843", periodId, "{\"studySessions\": 5}", "Bản nháp thứ hai"), key);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.json().get("existingId").asString()).isEqualTo(reportId);
+        assertThat(api().post("/api/reports?draft=true", communeOfficer,
+                report("w-01843", periodId, "{\"studySessions\": 4}", "Bản nháp thứ nhất"), key).json()
+                .get("version").asLong()).as("the first request again: its result, nothing written").isEqualTo(1);
+        Api.Response anothers = api().post("/api/reports?draft=true", anotherOfficer,
+                report("w-01843", periodId, "{\"studySessions\": 5}", "Bản nháp thứ hai"), key);
+        assertThat(anothers.status()).as("keys are scoped to their caller").isEqualTo(200);
+        assertThat(anothers.json().get("version").asLong()).isEqualTo(2);
+
+        String full = report("w-01843", periodId, "{\"studySessions\": 12, \"studyParticipants\": 850,"
+                + " \"issuesResolved\": 9}", "Kết quả");
+        assertThat(api().post("/api/reports", communeOfficer, full).status()).isEqualTo(200);
+        Map<String, String> reviewKey = Map.of("Idempotency-Key", "review-" + runId);
+        Api.Response returned = api().post("/api/reports/" + reportId + "/return", provinceOfficer,
+                "{\"reason\": \"Bổ sung số liệu\"}", reviewKey);
+        assertThat(returned.status()).isEqualTo(200);
+        assertThat(api().post("/api/reports/" + reportId + "/return", provinceOfficer,
+                "{\"reason\": \"Bổ sung số liệu\"}", reviewKey).json().get("version").asLong())
+                .isEqualTo(returned.json().get("version").asLong());
+        assertThat(api().post("/api/reports/" + reportId + "/approval", provinceOfficer, "", reviewKey).status())
+                .as("the return's key for an approval").isEqualTo(409);
+        assertThat(api().get("/api/reports/" + reportId, provinceOfficer).json().get("status").asString())
+                .isEqualTo("RETURNED");
+    }
+
+    @Test
     void a_report_after_the_due_date_is_accepted_and_marked_late_and_completeness_counts_it() {
         String periodId = "tre-" + runId;
         createPeriod(periodId, "2025-07-01", "2025-09-30", "2025-10-15", "2025-10-31", "2025-11-15");
@@ -270,7 +320,7 @@ class ReportsIT {
     @Test
     void parents_read_their_childrens_reports_consolidated_and_the_aggregates_count_them_exactly() {
         String periodId = "tong-hop-" + runId;
-        createPeriod(periodId, "2025-07-01", "2088-12-31", "2089-01-10", "2089-01-20", "2089-01-31");
+        createPeriod(periodId, "2088-01-01", "2088-12-31", "2089-01-10", "2089-01-20", "2089-01-31");
         submit("w-01840", periodId, 10, 800, 5, "Đức Xuân: học tập chuyên đề gắn với chuyển đổi số");
         submit("w-01849", periodId, 6, 410, 2, "Phong Quang: mô hình dân vận khéo");
         submit("w-01864", periodId, 1, 20, 0, "Bằng Thành: bản nháp bị trả lại");
