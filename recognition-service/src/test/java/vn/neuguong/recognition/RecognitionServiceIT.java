@@ -134,6 +134,14 @@ class RecognitionServiceIT {
     }
 
     /** Submitted by the cell and awarded a letter of commendation by commune w1's council. */
+    /** A model of commune w1, nominated by w1: reviewed and awarded by the council of province p. */
+    String awardedModel(String name) {
+        String id = nominateModel(name).id();
+        castVotes(id, units.p, 2, 1);
+        assertThat(decide(id, officerOf(units.p), "AWARDED", "CERTIFICATE_OF_MERIT").status()).isEqualTo(200);
+        return id;
+    }
+
     String awardedAtCommune(String memberId) {
         String id = nominateMember(memberId).id();
         castVotes(id, units.w1, 3, 0);
@@ -492,7 +500,7 @@ class RecognitionServiceIT {
 
         @Test
         void unitsRecordThatTheyAdoptedAModelOnceEach() {
-            String id = nominateModel("Mô hình Chi bộ số " + uniqueMember()).id();
+            String id = awardedModel("Mô hình Chi bộ số " + uniqueMember());
 
             Api.Response adopted = api.post("/api/nominations/" + id + "/replications", officerOf(units.p),
                     body("adoptingUnitId", units.w2, "note", "Áp dụng tại 5 khu phố"));
@@ -505,6 +513,13 @@ class RecognitionServiceIT {
                     body("adoptingUnitId", units.w9));
             assertThat(fromAfar.status()).as(fromAfar.toString()).isEqualTo(200);
             assertThat(fromAfar.body().path("replicationCount").asInt()).isEqualTo(2);
+            assertThat(fromAfar.body().path("award").asString()).isEqualTo("CERTIFICATE_OF_MERIT");
+            for (String unreadable : List.of("achievements", "submittedBy", "nominatingUnitId", "tally")) {
+                assertThat(fromAfar.body().path(unreadable).isNull()).as(unreadable).isTrue();
+            }
+            for (String unreadable : List.of("rounds", "pledges", "pledgeIds", "replications")) {
+                assertThat(fromAfar.body().path(unreadable)).as(unreadable).isEmpty();
+            }
 
             assertThat(api.post("/api/nominations/" + id + "/replications", officerOf(units.p),
                     body("adoptingUnitId", units.w2)).status()).isEqualTo(409);
@@ -517,11 +532,32 @@ class RecognitionServiceIT {
         }
 
         @Test
-        void onlyAModelIsReplicated() {
-            String id = nominateMember(uniqueMember()).id();
+        void onlyAModelIsReplicatedAndAnyOtherNominationDoesNotExistForWhoCannotReadIt() {
+            String id = awardedAtCommune(uniqueMember());
 
             assertThat(api.post("/api/nominations/" + id + "/replications", officerOf(units.p),
                     body("adoptingUnitId", units.w2)).status()).isEqualTo(409);
+            Api.Response stranger = api.post("/api/nominations/" + id + "/replications", officerOf(units.w9),
+                    body("adoptingUnitId", units.w9));
+            assertThat(stranger.status()).isEqualTo(404);
+            assertThat(stranger.toString()).doesNotContain("INDIVIDUAL");
+        }
+
+        @Test
+        void onlyAnAwardedModelIsReplicated() {
+            String id = nominateModel("Mô hình " + uniqueMember()).id();
+
+            Api.Response readable = api.post("/api/nominations/" + id + "/replications", officerOf(units.p),
+                    body("adoptingUnitId", units.w2));
+            Api.Response unreadable = api.post("/api/nominations/" + id + "/replications", officerOf(units.w9),
+                    body("adoptingUnitId", units.w9));
+
+            assertThat(readable.status()).isEqualTo(409);
+            assertThat(readable.body().path("status").asString()).isEqualTo("SUBMITTED");
+            assertThat(unreadable.status()).isEqualTo(404);
+            assertThat(unreadable.toString()).doesNotContain("achievements", "submittedBy");
+            assertThat(api.get("/api/nominations/" + id, officerOf(units.p)).body().path("replicationCount").asInt())
+                    .isZero();
         }
     }
 
@@ -642,16 +678,17 @@ class RecognitionServiceIT {
 
         @Test
         void aReplicationIsPublishedWithTheNewCount() {
-            String id = nominateModel("Mô hình " + uniqueMember()).id();
+            String id = awardedModel("Mô hình " + uniqueMember());
             api.post("/api/nominations/" + id + "/replications", officerOf(units.p), body("adoptingUnitId", units.w2));
 
+            // submitted, three votes, decided, replicated
             List<ConsumerRecord<String, String>> records = KafkaRecords.await(Topics.RECOGNITION_EVENTS,
-                    record -> id.equals(record.key()), 2, Duration.ofSeconds(30));
+                    record -> id.equals(record.key()), 6, Duration.ofSeconds(30));
 
-            assertThat(records).hasSize(2);
-            assertThat(KafkaRecords.header(records.get(1), CloudEvents.HEADER_TYPE))
+            assertThat(records).hasSize(6);
+            assertThat(KafkaRecords.header(records.get(5), CloudEvents.HEADER_TYPE))
                     .isEqualTo(NominationChanged.REPLICATED);
-            NominationChanged replicated = JSON.readValue(records.get(1).value(), NominationChanged.class);
+            NominationChanged replicated = JSON.readValue(records.get(5).value(), NominationChanged.class);
             assertThat(replicated.from().replications()).isZero();
             assertThat(replicated.to().replications()).isEqualTo(1);
             assertThat(replicated.unitId()).isEqualTo(units.w1);
@@ -699,6 +736,20 @@ class RecognitionServiceIT {
             assertThat(pledges.get(1).path("grade").asString()).isEqualTo("GOOD");
             assertThat(pledges.get(2).path("status").isNull()).isTrue();
             assertThat(pledges.get(2).path("excellent").asBoolean()).isFalse();
+        }
+
+        @Test
+        void aNominationLinksOnlyPledgesItsSubmitterMayRead() {
+            String ofCommuneW1 = "pl-" + UUID.randomUUID();
+            publish(ofCommuneW1, 3, PledgeStatus.EVALUATED, Grade.EXCELLENT);
+            await().atMost(Duration.ofSeconds(30)).until(() -> evaluations.find(List.of(ofCommuneW1)).size() == 1);
+
+            Api.Response foreign = api.post("/api/nominations", officerOf(units.w9), nomination("INDIVIDUAL",
+                    "Đỗ Văn G", units.w9, uniqueMember(), units.w9, List.of("pl-" + UUID.randomUUID(), ofCommuneW1)));
+
+            assertThat(foreign.status()).isEqualTo(400);
+            assertThat(fields(foreign)).containsExactly("pledgeIds[1]");
+            assertThat(foreign.toString()).doesNotContain("EXCELLENT");
         }
 
         @Test

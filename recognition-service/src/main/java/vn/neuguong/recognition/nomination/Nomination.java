@@ -202,6 +202,10 @@ public record Nomination(
             throw new ConflictException("Only a MODEL is replicated; this nominee is " + nominee.kind(),
                     Map.of("kind", nominee.kind().name()));
         }
+        if (status != NominationStatus.AWARDED) {
+            throw new ConflictException("Only an AWARDED model is replicated; this one is " + status,
+                    Map.of("status", status.name()));
+        }
         if (replication.adoptingUnitId().equals(nominee.unitId())) {
             throw new InvalidInputException("adoptingUnitId", "is the model's own unit");
         }

@@ -8,6 +8,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 
 import vn.neuguong.contracts.Role;
 import vn.neuguong.contracts.orgunit.OrgUnitLevel;
+import vn.neuguong.contracts.recognition.NominationStatus;
+import vn.neuguong.contracts.recognition.NomineeKind;
 import vn.neuguong.platform.security.CurrentUser;
 import vn.neuguong.platform.web.ForbiddenException;
 import vn.neuguong.platform.web.NotFoundException;
@@ -87,6 +89,15 @@ public final class NominationAccess {
         if (nomination.names(user.sub())) {
             throw new ForbiddenException("Nobody decides on their own nomination");
         }
+    }
+
+    /**
+     * An awarded model is there to be adopted anywhere: an officer records its replication without reading the
+     * nomination. Anything else they cannot read does not exist for them (404), whatever its kind or status.
+     */
+    static boolean adoptsUnseen(CurrentUser user, Nomination nomination) {
+        return isOfficer(user) && nomination.nominee().kind() == NomineeKind.MODEL
+                && nomination.status() == NominationStatus.AWARDED;
     }
 
     /** An officer over the adopting unit records that it adopted a model. */

@@ -40,6 +40,8 @@ import vn.neuguong.platform.web.ServiceUnavailableException;
 import vn.neuguong.recognition.council.CouncilRule;
 import vn.neuguong.recognition.council.Councils;
 import vn.neuguong.recognition.field.FieldOfWork;
+import vn.neuguong.recognition.pledge.PledgeEvaluation;
+import vn.neuguong.recognition.pledge.PledgeEvaluations;
 
 /**
  * The nomination use cases. Each write is one atomic single-document operation carrying the change and its event;
@@ -58,16 +60,19 @@ public class NominationService {
     private final OrgUnitDirectory directory;
     private final Councils councils;
     private final NominationEvents events;
+    private final PledgeEvaluations pledgeEvaluations;
     private final JsonMapper jsonMapper;
     private final Clock clock;
     private final MeterRegistry meters;
 
     public NominationService(NominationRepository nominations, OrgUnitDirectory directory, Councils councils,
-            NominationEvents events, JsonMapper jsonMapper, Clock clock, MeterRegistry meters) {
+            NominationEvents events, PledgeEvaluations pledgeEvaluations, JsonMapper jsonMapper, Clock clock,
+            MeterRegistry meters) {
         this.nominations = nominations;
         this.directory = directory;
         this.councils = councils;
         this.events = events;
+        this.pledgeEvaluations = pledgeEvaluations;
         this.jsonMapper = jsonMapper;
         this.clock = clock;
         this.meters = meters;
@@ -91,6 +96,7 @@ public class NominationService {
         }
         Resolved resolved = resolve(request);
         NominationAccess.requireCanSubmit(user, resolved.nominatingUnit().path());
+        requireReadablePledges(user, request.pledgeIds());
 
         Nominee nominee = new Nominee(request.nominee().kind(), request.nominee().name().strip(),
                 resolved.nomineeUnit().id(), request.nominee().memberId());
@@ -102,7 +108,7 @@ public class NominationService {
                 request.achievements().strip(), request.pledgeIds(), firstRound, change);
         OrgUnitLevel level = firstRound.level();
         nominations.findByReviewKey(level, nomination.reviewKeys().get(level.name())).ifPresent(existing -> {
-            throw alreadyNominated(existing, level);
+            throw alreadyNominated(user, existing, level);
         });
         try {
             nominations.insert(nomination, events.submitted(nomination));
@@ -113,7 +119,7 @@ public class NominationService {
                     return new Submitted(replay(key, earlier.get()), true);
                 }
             }
-            throw conflictingNominee(nomination).orElseThrow(() -> raced);
+            throw conflictingNominee(user, nomination).orElseThrow(() -> raced);
         }
         count(NominationChanged.SUBMITTED);
         return new Submitted(nomination, false);
@@ -150,6 +156,29 @@ public class NominationService {
             throw new InvalidInputException(problems);
         }
         return new Resolved(nomineeUnit, nominatingUnit, reviewUnit);
+    }
+
+    /**
+     * A nomination links only pledges its submitter may read: the answer shows their status and grade. A pledge not
+     * yet known here (its events not yet arrived) shows nothing but its id, so it may be linked.
+     */
+    private void requireReadablePledges(CurrentUser user, List<String> pledgeIds) {
+        if (pledgeIds == null || pledgeIds.isEmpty() || user.readsEverything()) {
+            return;
+        }
+        Map<String, PledgeEvaluation> known = pledgeEvaluations.find(pledgeIds);
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < pledgeIds.size(); i++) {
+            PledgeEvaluation pledge = known.get(pledgeIds.get(i));
+            boolean readable = pledge == null || directory.find(pledge.unitId())
+                    .map(unit -> user.covers(unit.path())).orElse(false);
+            if (!readable) {
+                problems.add(new FieldProblem("pledgeIds[" + i + "]", "is not a pledge you may read"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
     }
 
     /** The unit, if it exists and existed in the year (when the year itself is valid). */
@@ -268,7 +297,7 @@ public class NominationService {
                     nominations.findByReviewKey(next.level(), key)
                             .filter(existing -> !existing.id().equals(nomination.id()))
                             .ifPresent(existing -> {
-                                throw alreadyNominated(existing, next.level());
+                                throw alreadyNominated(user, existing, next.level());
                             });
                     return nomination.escalated(next, change);
                 });
@@ -299,7 +328,7 @@ public class NominationService {
             throw new InvalidInputException("adoptingUnitId", "no longer exists");
         }
         return transition(user, id, ifMatch, idempotencyKey, request, NominationChanged.REPLICATED,
-                (caller, nomination) -> NominationAccess.isOfficer(caller),
+                NominationAccess::adoptsUnseen,
                 (caller, nomination) -> NominationAccess.requireCanRecordReplication(caller, adopting.path()),
                 (nomination, change) -> nomination.replicatedIn(new Replication(adopting.id(), adopting.path(),
                         request.note() == null ? null : request.note().strip(), change.at(), change.by()), change));
@@ -338,7 +367,7 @@ public class NominationService {
                     return Optional.empty();
                 }
             } catch (DuplicateKeyException raced) {
-                throw conflictingNominee(after).orElseThrow(() -> raced);
+                throw conflictingNominee(user, after).orElseThrow(() -> raced);
             }
             count(eventType);
             return Optional.of(after);
@@ -346,21 +375,23 @@ public class NominationService {
     }
 
     /** The other nomination holding one of this one's review keys, as a 409. */
-    private Optional<ConflictException> conflictingNominee(Nomination nomination) {
+    private Optional<ConflictException> conflictingNominee(CurrentUser user, Nomination nomination) {
         for (Map.Entry<String, String> key : nomination.reviewKeys().entrySet()) {
             OrgUnitLevel level = OrgUnitLevel.valueOf(key.getKey());
             Optional<Nomination> existing = nominations.findByReviewKey(level, key.getValue())
                     .filter(other -> !other.id().equals(nomination.id()));
             if (existing.isPresent()) {
-                return Optional.of(alreadyNominated(existing.get(), level));
+                return Optional.of(alreadyNominated(user, existing.get(), level));
             }
         }
         return Optional.empty();
     }
 
-    private static ConflictException alreadyNominated(Nomination existing, OrgUnitLevel level) {
+    /** The existing nomination's id only to a caller who may read it. */
+    private static ConflictException alreadyNominated(CurrentUser user, Nomination existing, OrgUnitLevel level) {
         return new ConflictException("This nominee is already nominated for " + existing.year() + " at the "
-                + level + " level", Map.of("existingId", existing.id()));
+                + level + " level", NominationAccess.canRead(user, existing) ? Map.of("existingId", existing.id())
+                : Map.of());
     }
 
     private static Nomination replay(IdempotencyKey key, Nomination earlier) {

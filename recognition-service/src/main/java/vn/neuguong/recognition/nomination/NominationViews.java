@@ -36,6 +36,9 @@ public class NominationViews {
     }
 
     private NominationView view(CurrentUser user, Nomination nomination, Map<String, PledgeEvaluation> evaluations) {
+        if (!NominationAccess.canRead(user, nomination)) {
+            return adopterView(nomination);
+        }
         List<NominationView.RoundView> rounds = nomination.rounds().stream().map(round -> new NominationView.RoundView(
                 round.reviewUnitId(), round.level(), round.state(), round.openedAt(), tally(round),
                 NominationAccess.seesBallots(user, round) ? round.votes() : null, round.decision(),
@@ -55,6 +58,17 @@ public class NominationViews {
                         .map(r -> new NominationView.ReplicationView(r.adoptingUnitId(), r.note(), r.recordedAt(),
                                 r.recordedBy())).toList(),
                 nomination.submittedAt(), nomination.submittedBy(), nomination.updatedAt());
+    }
+
+    /**
+     * What an officer who records a replication of an awarded model without reading its nomination sees: the model,
+     * its award and how often it was adopted — not its achievements, submitter, rounds, votes or pledges.
+     */
+    private static NominationView adopterView(Nomination nomination) {
+        return new NominationView(nomination.id(), nomination.year(), nomination.status(), nomination.version(),
+                nomination.nominee(), nomination.unitPath(), null, nomination.field(), null, null, null, null,
+                nomination.currentAward(), List.of(), List.of(), List.of(), List.of(),
+                nomination.replications().size(), List.of(), null, null, nomination.updatedAt());
     }
 
     private NominationView.TallyView tally(ReviewRound round) {

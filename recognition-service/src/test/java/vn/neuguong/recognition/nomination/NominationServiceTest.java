@@ -23,6 +23,7 @@ import vn.neuguong.platform.web.ServiceUnavailableException;
 import vn.neuguong.recognition.council.CouncilProperties;
 import vn.neuguong.recognition.council.Councils;
 import vn.neuguong.recognition.field.FieldOfWork;
+import vn.neuguong.recognition.pledge.PledgeEvaluations;
 
 class NominationServiceTest {
 
@@ -41,7 +42,8 @@ class NominationServiceTest {
 
     private final NominationRepository repository = mock(NominationRepository.class);
     private final NominationService service = new NominationService(repository, LOADING,
-            new Councils(new CouncilProperties(null)), mock(NominationEvents.class), JsonMapper.builder().build(),
+            new Councils(new CouncilProperties(null)), mock(NominationEvents.class), mock(PledgeEvaluations.class),
+            JsonMapper.builder().build(),
             Clock.systemUTC(), new SimpleMeterRegistry());
     private final CurrentUser officer = new CurrentUser("o", "Cán bộ", "p-1", Set.of(Role.PROVINCE_OFFICER));
 
