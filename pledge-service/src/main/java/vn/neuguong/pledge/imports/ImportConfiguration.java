@@ -24,7 +24,7 @@ class ImportConfiguration {
         ImportProcessor processor = new ImportProcessor(validator, factory, pledges, jobs, orgUnits, jsonMapper, clock,
                 properties);
         String owner = properties.instanceId() != null ? properties.instanceId() : hostName() + ":" + port;
-        return new ImportService(jobs, processor, properties, clock, owner);
+        return new ImportService(jobs, processor, properties, jsonMapper, clock, owner);
     }
 
     private static String hostName() {

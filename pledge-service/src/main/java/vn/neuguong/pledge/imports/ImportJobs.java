@@ -31,6 +31,14 @@ public class ImportJobs implements InitializingBean {
                 .sparse().named("creation_idempotency_key"));
         mongo.indexOps(ImportJob.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
                 .on("heartbeatAt", Sort.Direction.ASC).named("unfinished_by_heartbeat"));
+        mongo.indexOps(ImportJob.COLLECTION).createIndex(new Index().on("importer.sub", Sort.Direction.ASC)
+                .on("status", Sort.Direction.ASC).named("by_importer"));
+    }
+
+    /** The importer's jobs still waiting or running. */
+    public long countUnfinished(String importerSub) {
+        return mongo.count(Query.query(Criteria.where("importer.sub").is(importerSub).and("status").in(UNFINISHED)),
+                ImportJob.COLLECTION);
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when the creation key was used already */

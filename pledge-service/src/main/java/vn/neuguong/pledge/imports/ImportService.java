@@ -22,12 +22,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 
+import tools.jackson.databind.json.JsonMapper;
 import vn.neuguong.contracts.Role;
 import vn.neuguong.platform.security.CurrentUser;
 import vn.neuguong.platform.web.ForbiddenException;
-import vn.neuguong.platform.web.InvalidInputException;
+import vn.neuguong.platform.web.IdempotencyKey;
 import vn.neuguong.platform.web.NotFoundException;
 import vn.neuguong.platform.web.ServiceUnavailableException;
+import vn.neuguong.platform.web.TooManyRequestsException;
 
 /**
  * Accepts import files (stored to a temporary file, processed asynchronously by a bounded pool) and reports their
@@ -43,6 +45,7 @@ public class ImportService implements SmartLifecycle {
     private final ImportJobs jobs;
     private final ImportProcessor processor;
     private final ImportProperties properties;
+    private final JsonMapper jsonMapper;
     private final Clock clock;
     private final String owner;
     private final Path directory;
@@ -50,8 +53,10 @@ public class ImportService implements SmartLifecycle {
     private ScheduledExecutorService housekeeping;
     private volatile boolean running;
 
-    ImportService(ImportJobs jobs, ImportProcessor processor, ImportProperties properties, Clock clock, String owner) {
+    ImportService(ImportJobs jobs, ImportProcessor processor, ImportProperties properties, JsonMapper jsonMapper,
+            Clock clock, String owner) {
         this.jobs = jobs;
+        this.jsonMapper = jsonMapper;
         this.processor = processor;
         this.properties = properties;
         this.clock = clock;
@@ -67,16 +72,18 @@ public class ImportService implements SmartLifecycle {
         if (!user.hasAny(Role.MEMBER, Role.UNIT_OFFICER, Role.PROVINCE_OFFICER)) {
             throw new ForbiddenException("Only members and unit or province officers register pledges");
         }
-        String creationKey = null;
-        if (idempotencyKey != null) {
-            if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-                throw new InvalidInputException("Idempotency-Key", "must be 1 to 200 characters");
-            }
-            creationKey = user.sub() + "|" + idempotencyKey;
+        // the file is not read before the job is created: the key stands for the import of one file by its user
+        IdempotencyKey key = IdempotencyKey.of(user, idempotencyKey, "pledge.import", format, jsonMapper);
+        String creationKey = key == null ? null : key.key();
+        if (key != null) {
             var earlier = jobs.findByCreationKey(creationKey);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
+        }
+        if (jobs.countUnfinished(user.sub()) >= properties.maxUnfinishedPerUser()) {
+            throw new TooManyRequestsException("You have " + properties.maxUnfinishedPerUser() + " imports waiting or"
+                    + " running; start another when one has finished");
         }
         String id = UUID.randomUUID().toString();
         Path file = directory.resolve(id + "." + format.name().toLowerCase());

@@ -165,6 +165,27 @@ class PledgeImportIT {
     }
 
     @Test
+    void aUserWithTooManyImportsWaitingOrRunningIsRefusedWith429AndOthersAreNot() throws IOException {
+        String busy = "busy-" + units.id("importer");
+        Instant now = Instant.now();
+        for (int i = 0; i < 3; i++) {
+            mongo.insert(new ImportJob(busy + "-job-" + i, ImportFormat.CSV, ImportStatus.QUEUED,
+                    new ImportJob.Importer(busy, "Bí thư", "example-w-na-hoa", Set.of(Role.UNIT_OFFICER)),
+                    now, null, null, now, "another-instance", 0, 0, 0, 0, 0, List.of(), List.of(), 0, List.of(), null, null));
+        }
+        String busyToken = TestInfrastructure.get().token(busy, "Bí thư", "example-w-na-hoa", Role.UNIT_OFFICER);
+
+        Api.Response refused = api.post("/api/pledges/imports", busyToken, resource("pledges-example.ndjson"),
+                "Content-Type", "application/x-ndjson");
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        // a file whose one line is rejected: accepted as a job, and it adds no pledge the other tests would count
+        assertThat(api.post("/api/pledges/imports", officer, "{\"unknown\": 1}\n",
+                "Content-Type", "application/x-ndjson").status()).isEqualTo(202);
+    }
+
+    @Test
     void aJobInterruptedByACrashIsMarkedFailedAtStartup() {
         Instant longAgo = Instant.now().minus(Duration.ofHours(1));
         ImportJob crashed = new ImportJob("crashed-" + units.id("job"), ImportFormat.CSV, ImportStatus.RUNNING,
