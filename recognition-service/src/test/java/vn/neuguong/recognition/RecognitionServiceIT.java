@@ -253,6 +253,9 @@ class RecognitionServiceIT {
                     nomination("INDIVIDUAL", "Another spelling", units.c1, member, units.c1, null));
             assertThat(again.status()).isEqualTo(409);
             assertThat(again.body().path("existingId").asString()).isEqualTo(first);
+            Api.Response disguised = api.post("/api/nominations", officerOf(units.w1),
+                    nomination("INDIVIDUAL", "Nguyễn Thị", units.c1, "\u200B" + member + "\u2060", units.c1, null));
+            assertThat(disguised.status()).as("an invisible character makes no other nominee").isEqualTo(409);
 
             Map<String, Object> nextYear = nomination("INDIVIDUAL", "Nguyễn Thị", units.c1, member, units.c1, null);
             nextYear.put("year", 2024);

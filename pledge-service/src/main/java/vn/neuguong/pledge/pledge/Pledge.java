@@ -11,6 +11,7 @@ import vn.neuguong.contracts.pledge.Grade;
 import vn.neuguong.contracts.pledge.PledgeSnapshot;
 import vn.neuguong.contracts.pledge.PledgeStatus;
 import vn.neuguong.contracts.pledge.PledgerKind;
+import vn.neuguong.platform.text.InputText;
 import vn.neuguong.platform.web.IdempotencyKey;
 import vn.neuguong.pledge.specificity.Specificity;
 import vn.neuguong.pledge.specificity.VietnameseText;
@@ -77,10 +78,12 @@ public record Pledge(
 
     /**
      * Who pledges, unique per year: a member by id; a collective by its unit and its name (tone marks and case
-     * ignored, so "Chi bộ thôn Na Hoa" and "chi bo thon na hoa" are the same collective).
+     * ignored, so "Chi bộ thôn Na Hoa" and "chi bo thon na hoa" are the same collective). Both normalised first: an
+     * invisible character does not make another pledger.
      */
     public static String pledgerKey(String unitId, PledgerKind kind, String memberId, String collectiveName) {
-        return kind == PledgerKind.INDIVIDUAL ? "I:" + memberId : "C:" + unitId + ":" + VietnameseText.fold(collectiveName);
+        return kind == PledgerKind.INDIVIDUAL ? "I:" + InputText.normalize(memberId)
+                : "C:" + unitId + ":" + VietnameseText.fold(InputText.normalize(collectiveName));
     }
 
     /** A withdrawn pledge no longer holds its pledger's place, so the pledger may register again. */

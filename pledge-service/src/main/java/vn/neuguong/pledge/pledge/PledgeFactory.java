@@ -11,6 +11,7 @@ import vn.neuguong.contracts.pledge.PledgeChanged;
 import vn.neuguong.contracts.pledge.PledgeStatus;
 import vn.neuguong.platform.outbox.OutboxEvent;
 import vn.neuguong.platform.outbox.OutboxEvents;
+import vn.neuguong.platform.text.InputText;
 import vn.neuguong.pledge.specificity.CommitmentText;
 import vn.neuguong.pledge.specificity.CopyCandidate;
 import vn.neuguong.pledge.specificity.MinHash;
@@ -87,7 +88,8 @@ public class PledgeFactory {
         return outboxEvents.create(Topics.PLEDGE_EVENTS, type, after.id(), data);
     }
 
+    /** Stored as compared: normalised, so that look-alike names and ids are one (see {@link InputText}). */
     private static String trim(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        return InputText.normalize(text);
     }
 }

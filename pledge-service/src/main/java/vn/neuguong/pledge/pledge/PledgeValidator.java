@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,6 +13,7 @@ import java.util.TreeSet;
 import vn.neuguong.contracts.orgunit.OrgUnit;
 import vn.neuguong.contracts.pledge.PledgerKind;
 import vn.neuguong.platform.orgunit.OrgUnitDirectory;
+import vn.neuguong.platform.text.InputText;
 import vn.neuguong.platform.web.FieldProblem;
 import vn.neuguong.platform.web.InvalidInputException;
 import vn.neuguong.pledge.theme.StudyTheme;
@@ -158,7 +160,7 @@ public class PledgeValidator {
             if (pledger.kind() != existing.pledger().kind()) {
                 problems.add("pledger.kind", keepIt);
             } else if (pledger.kind() == PledgerKind.INDIVIDUAL && pledger.memberId() != null
-                    && !pledger.memberId().equals(existing.pledger().memberId())) {
+                    && !Objects.equals(InputText.normalize(pledger.memberId()), existing.pledger().memberId())) {
                 problems.add("pledger.memberId", keepIt);
             } else if (pledger.kind() == PledgerKind.COLLECTIVE && pledger.name() != null
                     && !Pledge.pledgerKey(existing.unitId(), pledger.kind(), null, pledger.name())
@@ -235,8 +237,9 @@ public class PledgeValidator {
         }
 
         /** @return whether the value is present */
+        /** Present with something visible: text of invisible characters only is stored as nothing. */
         boolean required(String field, String value) {
-            if (value == null || value.isBlank()) {
+            if (InputText.normalize(value) == null) {
                 add(field, "is required");
                 return false;
             }

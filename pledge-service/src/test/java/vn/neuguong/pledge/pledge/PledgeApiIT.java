@@ -325,6 +325,18 @@ class PledgeApiIT {
     }
 
     @Test
+    void anInvisibleCharacterDoesNotMakeAnotherPledger() {
+        String memberId = newMember();
+        String id = register(member(memberId), individual(memberId, 2026, GOOD_ACTION)).body().get("id").asString();
+
+        Api.Response disguised = register(officer(), individual("\u200B" + memberId + "\uFEFF", 2026,
+                "Một cam kết khác hẳn về nội dung"));
+
+        assertThat(disguised.status()).isEqualTo(409);
+        assertThat(disguised.body().get("existingId").asString()).isEqualTo(id);
+    }
+
+    @Test
     void aConflictNamesOnlyAPledgeTheCallerMayRead() {
         String memberId = newMember();
         String id = register(member(memberId), individual(memberId, 2026, GOOD_ACTION)).body().get("id").asString();

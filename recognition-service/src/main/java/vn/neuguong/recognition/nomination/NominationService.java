@@ -29,6 +29,7 @@ import vn.neuguong.contracts.recognition.NomineeKind;
 import vn.neuguong.platform.orgunit.OrgUnitDirectory;
 import vn.neuguong.platform.outbox.OutboxEvent;
 import vn.neuguong.platform.security.CurrentUser;
+import vn.neuguong.platform.text.InputText;
 import vn.neuguong.platform.web.ConcurrentChanges;
 import vn.neuguong.platform.web.ConflictException;
 import vn.neuguong.platform.web.FieldProblem;
@@ -98,8 +99,13 @@ public class NominationService {
         NominationAccess.requireCanSubmit(user, resolved.nominatingUnit().path());
         requireReadablePledges(user, request.pledgeIds());
 
-        Nominee nominee = new Nominee(request.nominee().kind(), request.nominee().name().strip(),
-                resolved.nomineeUnit().id(), request.nominee().memberId());
+        // normalised before the nominee's key is made: an invisible character does not make another nominee
+        String name = InputText.normalize(request.nominee().name());
+        if (name == null) {
+            throw new InvalidInputException("nominee.name", "must not be blank");
+        }
+        Nominee nominee = new Nominee(request.nominee().kind(), name, resolved.nomineeUnit().id(),
+                InputText.normalize(request.nominee().memberId()));
         Nomination.Change change = new Nomination.Change(clock.instant(), user.sub(), key);
         ReviewRound firstRound = ReviewRound.open(resolved.reviewUnit().id(), resolved.reviewUnit().path(),
                 resolved.reviewUnit().level(), change.at());
