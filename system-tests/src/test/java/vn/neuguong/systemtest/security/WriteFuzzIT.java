@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -26,7 +27,8 @@ import vn.neuguong.systemtest.security.Http.Reply;
 /**
  * A property of every write endpoint: whatever malformed body arrives — random JSON, a valid body with a field of
  * the wrong type, an unknown field or a huge string, deep nesting, invalid UTF-8, truncated JSON, an empty body, a
- * wrong content type — the answer is a 4xx problem, never a 5xx, and nothing changes. Each endpoint is called by a
+ * wrong content type or a form — with whatever {@code If-Match}, {@code Idempotency-Key} and correlation id, the
+ * answer is a 4xx problem, never a 5xx, and nothing changes. Each endpoint is called by a
  * user entitled to call it, so the input gets past authorization to the validation under test.
  * <p>
  * The cases come from a seeded generator ({@code -Dneuguong.fuzz.seed=…} replays a run; the seed is in every failure
@@ -75,11 +77,13 @@ class WriteFuzzIT {
             String token = token(target.actor(), fixtures.registered().memberId());
             for (int i = 0; i < CASES_PER_ENDPOINT; i++) {
                 Case malformed = malformed(random, target);
+                Map<String, String> headers = randomHeaders(random);
                 Reply reply = Http.send(target.method(), target.path(), token, malformed.contentType(), malformed.body(),
-                        Map.of("If-Match", "\"1\""));
+                        headers);
                 if (reply.status() < 400 || reply.status() >= 500
                         || !String.valueOf(reply.header("Content-Type")).startsWith("application/problem+json")) {
-                    failures.add(target.method() + " " + target.path() + " " + malformed.kind() + " → " + reply.status()
+                    failures.add(target.method() + " " + target.path() + " " + malformed.kind() + " " + headers + " → "
+                            + reply.status()
                             + " " + abbreviate(reply.body()) + " (body: " + abbreviate(new String(malformed.body(),
                             StandardCharsets.UTF_8)) + ")");
                 }
@@ -132,7 +136,7 @@ class WriteFuzzIT {
         ObjectNode body = Http.JSON.valueToTree(target.validBody());
         List<String> fields = new ArrayList<>(body.propertyNames());
         String field = fields.get(random.nextInt(fields.size()));
-        int kind = target.bodyOptional() ? random.nextInt(8) : random.nextInt(9);
+        int kind = target.bodyOptional() ? random.nextInt(9) : random.nextInt(10);
         return switch (kind) {
             case 0 -> json("random JSON", randomInvalidJson(random));
             case 1 -> {
@@ -164,8 +168,32 @@ class WriteFuzzIT {
             }
             case 7 -> new Case("wrong content type", random.nextBoolean() ? "text/plain" : "application/xml",
                     Http.JSON.writeValueAsBytes(body));
+            case 8 -> {
+                // a form the container would decode as parameters: a stray % once made that a 500
+                body.put(hugeStringField(body, random), "100% đạt " + "%".repeat(1 + random.nextInt(3)));
+                String[] forms = {"application/x-www-form-urlencoded", "multipart/form-data; boundary=x"};
+                yield new Case("form content type", forms[random.nextInt(forms.length)], Http.JSON.writeValueAsBytes(body));
+            }
             default -> new Case("empty body", "application/json", new byte[0]);
         };
+    }
+
+    /** Headers a client may send with any write, well-formed or not; none of them may turn a 4xx into a 5xx. */
+    private static Map<String, String> randomHeaders(Random random) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        String[] ifMatch = {"\"1\"", "*", "W/\"1\"", "\"x\"", "1,2", "-1", "99999999999999999999"};
+        String[] keys = {UUID.randomUUID().toString(), " ", "k".repeat(201), "<script>", "a|b|c", "$where"};
+        String[] correlationIds = {"<script>alert(1)</script>", "x".repeat(300), "ok-1"};
+        if (random.nextBoolean()) {
+            headers.put("If-Match", ifMatch[random.nextInt(ifMatch.length)]);
+        }
+        if (random.nextBoolean()) {
+            headers.put("Idempotency-Key", keys[random.nextInt(keys.length)]);
+        }
+        if (random.nextInt(4) == 0) {
+            headers.put("X-Correlation-Id", correlationIds[random.nextInt(correlationIds.length)]);
+        }
+        return headers;
     }
 
     private static Case json(String kind, JsonNode body) {
