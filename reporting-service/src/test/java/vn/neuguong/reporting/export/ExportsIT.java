@@ -24,6 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 
 import tools.jackson.databind.JsonNode;
 import vn.neuguong.contracts.Role;
@@ -40,6 +41,7 @@ import vn.neuguong.testsupport.IntegrationTest;
  * in a year of this class's own.
  */
 @IntegrationTest
+@ActiveProfiles("local") // the DEMO member counts the coverage is checked against
 @DirtiesContext
 class ExportsIT {
 
