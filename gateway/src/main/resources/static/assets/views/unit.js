@@ -1,7 +1,7 @@
 // A unit and its children: the map of provinces (nation, today's structure), a ranking, a table; then, for any
 // unit below the nation, its pledges and nominations. Nation → province → commune takes two clicks from here.
 import { clear, h } from '../dom.js';
-import { t } from '../i18n.js';
+import { language, t } from '../i18n.js';
 import { getJson, itemsOf } from '../api.js';
 import { date, number, percent } from '../format.js';
 import { chartBox, provinceMap, rankingBars } from '../charts.js';
@@ -35,7 +35,8 @@ export async function renderUnit(main, ctx, requestedId) {
   await renderChildren(childrenPanel, ctx, orgUnit);
 
   if (unitId !== 'vn') {
-    main.append(pledgesSection(unitId, year, signal), nominationsSection(unitId, year, signal));
+    main.append(coachingSection(unitId, year, signal), pledgesSection(unitId, year, signal),
+      nominationsSection(unitId, year, signal));
   }
   main.append(section(t('export.title'), serverExports(unitId, year, structure)));
 }
@@ -183,6 +184,36 @@ function childrenTable(orgUnit, rows, year) {
     ],
     rows,
   });
+}
+
+/** Where to coach: the share of "chung chung" pledges in the subtree and the findings behind them, with advice. */
+function coachingSection(unitId, year, signal) {
+  const panel = section(t('coaching.title'));
+  panel.id = 'coaching';
+  const body = h('div', {}, loading());
+  panel.append(body);
+  getJson(`/api/pledges/specificity-summary?unitId=${encodeURIComponent(unitId)}&year=${year}`, { signal })
+    .then((summary) => {
+      const english = language() === 'en';
+      clear(body).append(
+        h('p', { class: 'coaching-share' }, t('coaching.share', {
+          generic: number(summary.generic ?? 0), pledges: number(summary.pledges ?? 0),
+          share: summary.pledges ? percent(summary.genericShare) : '—' })),
+        dataTable({
+          caption: t('coaching.caption', { year }),
+          fileName: `neuguong-${unitId}-findings-${year}.csv`,
+          id: 'coaching-table',
+          emptyText: t('coaching.empty'),
+          columns: [
+            { label: t('coaching.finding'), value: (f) => (english ? f.messageEn : f.messageVi) ?? f.code },
+            { label: t('coaching.pledges'), value: (f) => f.pledges ?? 0, text: (f) => number(f.pledges ?? 0), numeric: true },
+            { label: t('coaching.suggestion'), value: (f) => (english ? f.suggestionEn : f.suggestionVi) ?? '' },
+          ],
+          rows: summary.findings ?? [],
+        }));
+    })
+    .catch((error) => clear(body).append(notYetAvailable(error) ?? ''));
+  return panel;
 }
 
 function pledgesSection(unitId, year, signal) {

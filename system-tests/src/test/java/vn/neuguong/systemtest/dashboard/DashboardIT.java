@@ -129,6 +129,10 @@ class DashboardIT {
         WebElement commune = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#children-table a[href='#/unit/" + COMMUNE + "']")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Thái Nguyên");
+        // where to coach: the share of generic pledges of the province and the findings behind them
+        WebElement coaching = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#coaching .coaching-share")));
+        assertThat(coaching.getText()).contains("bản đăng ký");
         screenshot("province-p-19");
 
         commune.click();
