@@ -181,9 +181,14 @@ class NominationTest {
     }
 
     @Test
-    void aModelIsReplicatedOncePerAdoptingUnitButNeverInItsOwn() {
+    void anAwardedModelIsReplicatedOncePerAdoptingUnitButNeverInItsOwn() {
         Replication inW2 = new Replication("w-2", List.of("vn", "p-1", "w-2"), "Áp dụng từ quý II", NOW, "o");
-        Nomination replicated = submitted(NomineeKind.MODEL).replicatedIn(inW2, change("o"));
+        assertThatThrownBy(() -> submitted(NomineeKind.MODEL).replicatedIn(inW2, change("o")))
+                .as("a model not awarded yet").isInstanceOf(ConflictException.class);
+        Nomination awardedModel = withVotes(submitted(NomineeKind.MODEL), true, true, true)
+                .decided(DecisionOutcome.AWARDED, Award.LETTER_OF_COMMENDATION, "12", "Bí thư", GRASSROOTS,
+                        change("chair"));
+        Nomination replicated = awardedModel.replicatedIn(inW2, change("o"));
 
         assertThat(replicated.snapshot().replications()).isEqualTo(1);
         assertThatThrownBy(() -> replicated.replicatedIn(inW2, change("o"))).isInstanceOf(ConflictException.class);
