@@ -29,12 +29,8 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -66,7 +62,7 @@ class WorkplaceIT {
     static void openTheDashboard() throws Exception {
         SystemStack.ensureStarted();
         Files.createDirectories(SCREENSHOTS);
-        browser = headlessChromium();
+        browser = HeadlessChromium.start(1366, 900);
         // the pages re-render after each change: an element read during a re-render is looked up again
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
@@ -259,7 +255,7 @@ class WorkplaceIT {
         wait.until(ExpectedConditions.elementToBeClickable(queued)).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("approve-report"))).click();
         wait.until(driver -> driver.findElements(queued).isEmpty());
-        assertThat(browser.findElement(By.id("consolidated-sums")).getText()).contains("450");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("consolidated-sums"), "450"));
         screenshot("approval-consolidated");
         // the consolidated report as the PDF to print and sign, fetched with the officer's token
         browser.findElement(By.id("consolidated-pdf")).click();
@@ -363,22 +359,5 @@ class WorkplaceIT {
     private static void screenshot(String name) throws Exception {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static WebDriver headlessChromium() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("neuguong.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=vi-VN",
-                "--user-data-dir=" + Files.createTempDirectory("neuguong-chromium"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("neuguong.chromedriver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
     }
 }
