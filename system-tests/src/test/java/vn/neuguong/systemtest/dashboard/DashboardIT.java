@@ -28,8 +28,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -71,14 +69,7 @@ class DashboardIT {
 
     @AfterEach
     void leavesNoScriptErrorInTheConsole() {
-        // failed requests the page handles (a 403 shown as a message, an endpoint not built yet) are logged by the
-        // browser as "Failed to load resource"; anything else at SEVERE is a script error
-        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
-                .filter(message -> !message.contains("Failed to load resource"))
-                .toList();
-        assertThat(errors).isEmpty();
+        assertThat(HeadlessChromium.scriptErrors(browser)).isEmpty();
     }
 
     @Test

@@ -2,12 +2,14 @@ package vn.neuguong.systemtest.dashboard;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.logging.Level;
 
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
@@ -35,5 +37,17 @@ final class HeadlessChromium {
                 .usingAnyFreePort()
                 .build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * Script errors the browser logged since the last call. Failed requests the page handles (a 403 shown as a
+     * message, an endpoint not built yet) are logged as "Failed to load resource" and are not errors of the page.
+     */
+    static List<String> scriptErrors(WebDriver browser) {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> !message.contains("Failed to load resource"))
+                .toList();
     }
 }

@@ -29,8 +29,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -94,12 +92,7 @@ class WorkplaceIT {
 
     @AfterEach
     void leavesNoScriptErrorInTheConsole() {
-        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
-                .filter(message -> !message.contains("Failed to load resource"))
-                .toList();
-        assertThat(errors).isEmpty();
+        assertThat(HeadlessChromium.scriptErrors(browser)).isEmpty();
     }
 
     @Test
