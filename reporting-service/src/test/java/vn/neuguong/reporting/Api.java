@@ -75,9 +75,22 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), token);
     }
 
+    public Response put(String path, String token, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request, token);
+    }
+
     public Response postCsv(String path, String token, String csv) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(csv)), token);
+        return postCsv(path, token, csv, Map.of());
+    }
+
+    public Response postCsv(String path, String token, String csv, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv));
+        headers.forEach(request::header);
+        return send(request, token);
     }
 
     private Response send(HttpRequest.Builder request, String token) {

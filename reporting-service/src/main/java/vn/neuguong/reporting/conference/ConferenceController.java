@@ -53,8 +53,9 @@ class ConferenceController {
 
     @PostMapping("/{id}/attendance")
     @ResponseStatus(HttpStatus.OK)
-    AttendanceView checkIn(@PathVariable String id, @RequestBody CheckIn checkIn, CurrentUser user) {
-        return conferences.checkIn(id, checkIn, user);
+    AttendanceView checkIn(@PathVariable String id, @RequestBody CheckIn checkIn,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey, CurrentUser user) {
+        return conferences.checkIn(id, checkIn, idempotencyKey, user);
     }
 
     @GetMapping("/{id}/totals")

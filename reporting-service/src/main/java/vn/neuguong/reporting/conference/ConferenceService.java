@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -23,6 +24,7 @@ import vn.neuguong.contracts.Role;
 import vn.neuguong.contracts.orgunit.OrgUnit;
 import vn.neuguong.contracts.orgunit.OrgUnitLevel;
 import vn.neuguong.platform.security.CurrentUser;
+import vn.neuguong.platform.web.ConcurrentChanges;
 import vn.neuguong.platform.web.FieldProblem;
 import vn.neuguong.platform.web.ForbiddenException;
 import vn.neuguong.platform.web.IdempotencyKey;
@@ -124,7 +126,11 @@ public class ConferenceService {
         return new Page<>(items, page, size, store.count(hostIds, under));
     }
 
-    public AttendanceView checkIn(String conferenceId, CheckIn checkIn, CurrentUser user) {
+    /**
+     * Replaces the unit's attendance. A check-in repeating an earlier one's {@code Idempotency-Key} answers the
+     * attendance again without counting a new check-in; the key with other figures is a 409 ({@link IdempotencyKey}).
+     */
+    public AttendanceView checkIn(String conferenceId, CheckIn checkIn, String idempotencyKey, CurrentUser user) {
         ConferenceDocument conference = visible(conferenceId, user);
         List<FieldProblem> problems = new ArrayList<>();
         OrgUnit unit = checkIn.unitId() == null ? null : registry.find(checkIn.unitId()).orElse(null);
@@ -146,8 +152,19 @@ public class ConferenceService {
             throw new ForbiddenException("Only officers of " + unit.id() + " or of a unit above it report its attendance");
         }
         String provinceId = unit.path().size() >= 2 ? unit.path().get(1) : unit.path().get(0);
-        return AttendanceView.of(store.checkIn(conference.id(), unit.id(), unit.name(), provinceId,
-                checkIn.connectionPoints(), checkIn.attendees(), clock.instant(), user.sub()));
+        String id = AttendanceDocument.idOf(conference.id(), unit.id());
+        IdempotencyKey key = IdempotencyKey.of(user, idempotencyKey, "conference.attendance:" + id, checkIn, jsonMapper);
+        return ConcurrentChanges.retry("attendance", () -> {
+            AttendanceDocument current = store.findAttendance(id).orElse(null);
+            if (current != null && key != null && key.appliedIn(current.appliedKeys(), id)) {
+                return Optional.of(AttendanceView.of(current));
+            }
+            AttendanceDocument next = new AttendanceDocument(id, conference.id(), unit.id(), unit.name(), provinceId,
+                    checkIn.connectionPoints(), checkIn.attendees(), current == null ? 1 : current.version() + 1,
+                    clock.instant(), user.sub(), IdempotencyKey.remember(current == null ? null : current.appliedKeys(),
+                            key));
+            return store.checkIn(current, next) ? Optional.of(AttendanceView.of(next)) : Optional.empty();
+        });
     }
 
     public ConferenceTotals totals(String conferenceId, CurrentUser user) {

@@ -3,7 +3,6 @@ package vn.neuguong.reporting.conference;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +13,8 @@ import com.mongodb.client.model.Filters;
 
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -73,25 +72,39 @@ class ConferenceStore implements InitializingBean {
         return mongo.count(query(scope(hostIds, under)), ConferenceDocument.class);
     }
 
-    /** Replaces the unit's attendance (version + 1) and then raises the conference's sequence. */
-    AttendanceDocument checkIn(String conferenceId, String unitId, String unitName, String provinceId,
-            long connectionPoints, long attendees, Instant now, String reportedBy) {
-        Update update = new Update()
-                .setOnInsert("conferenceId", conferenceId)
-                .setOnInsert("unitId", unitId)
-                .set("unitName", unitName)
-                .set("provinceId", provinceId)
-                .set("connectionPoints", connectionPoints)
-                .set("attendees", attendees)
-                .set("reportedAt", now)
-                .set("reportedBy", reportedBy)
-                .inc("version", 1);
-        AttendanceDocument attendance = mongo.findAndModify(
-                query(where("_id").is(AttendanceDocument.idOf(conferenceId, unitId))), update,
-                FindAndModifyOptions.options().upsert(true).returnNew(true), AttendanceDocument.class);
-        mongo.updateFirst(query(where("_id").is(conferenceId)),
-                new Update().inc("sequence", 1).max("lastCheckInAt", now), ConferenceDocument.class);
-        return attendance;
+    Optional<AttendanceDocument> findAttendance(String id) {
+        return Optional.ofNullable(mongo.findById(id, AttendanceDocument.class));
+    }
+
+    /**
+     * Writes the unit's new attendance if nobody wrote it since {@code current} was read (null: if it has none yet),
+     * then raises the conference's sequence; false, with nothing written, when another check-in got in between.
+     */
+    boolean checkIn(AttendanceDocument current, AttendanceDocument next) {
+        if (current == null) {
+            try {
+                mongo.insert(next);
+            } catch (DuplicateKeyException raced) {
+                return false;
+            }
+        } else {
+            Update update = new Update()
+                    .set("unitName", next.unitName())
+                    .set("provinceId", next.provinceId())
+                    .set("connectionPoints", next.connectionPoints())
+                    .set("attendees", next.attendees())
+                    .set("reportedAt", next.reportedAt())
+                    .set("reportedBy", next.reportedBy())
+                    .set("version", next.version())
+                    .set("appliedKeys", next.appliedKeys());
+            Query unchanged = query(where("_id").is(current.id()).and("version").is(current.version()));
+            if (mongo.updateFirst(unchanged, update, AttendanceDocument.class).getMatchedCount() == 0) {
+                return false;
+            }
+        }
+        mongo.updateFirst(query(where("_id").is(next.conferenceId())),
+                new Update().inc("sequence", 1).max("lastCheckInAt", next.reportedAt()), ConferenceDocument.class);
+        return true;
     }
 
     /** Sums every unit's latest attendance per province: one aggregation over the conference's documents. */

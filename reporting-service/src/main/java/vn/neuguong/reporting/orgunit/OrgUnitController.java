@@ -10,12 +10,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.neuguong.contracts.orgunit.OrgUnitLevel;
 import vn.neuguong.platform.security.CurrentUser;
+import vn.neuguong.platform.web.IdempotencyKey;
 import vn.neuguong.reporting.Page;
 
 /**
@@ -52,24 +54,27 @@ class OrgUnitController {
     }
 
     @PostMapping
-    ResponseEntity<OrgUnitView> add(@RequestBody NewOrgUnit unit, CurrentUser user) {
-        OrgUnitView added = registry.add(unit, user);
+    ResponseEntity<OrgUnitView> add(@RequestBody NewOrgUnit unit, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey, CurrentUser user) {
+        OrgUnitView added = registry.add(unit, idempotencyKey, user);
         return ResponseEntity.created(URI.create("/api/org-units/" + added.id())).body(added);
     }
 
     @PostMapping("/{id}/merger")
-    OrgUnitView recordMerger(@PathVariable String id, @RequestBody Merger merger, CurrentUser user) {
-        return registry.recordMerger(id, merger, user);
+    OrgUnitView recordMerger(@PathVariable String id, @RequestBody Merger merger, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+            CurrentUser user) {
+        return registry.recordMerger(id, merger, idempotencyKey, user);
     }
 
     @PutMapping("/{id}/member-count")
-    OrgUnitView setMemberCount(@PathVariable String id, @RequestBody MemberCount memberCount, CurrentUser user) {
-        return registry.setMemberCount(id, memberCount, user);
+    OrgUnitView setMemberCount(@PathVariable String id, @RequestBody MemberCount memberCount,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey, CurrentUser user) {
+        return registry.setMemberCount(id, memberCount, idempotencyKey, user);
     }
 
     /** A CSV file with the header {@code unitId,memberCount}; one bad row rejects the whole file. */
     @PostMapping(path = "/member-counts", consumes = {"text/csv", "text/plain"})
-    MemberCountImport importMemberCounts(@RequestBody String csv, CurrentUser user) {
-        return registry.importMemberCounts(csv, user);
+    MemberCountImport importMemberCounts(@RequestBody String csv, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+            CurrentUser user) {
+        return registry.importMemberCounts(csv, idempotencyKey, user);
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import vn.neuguong.contracts.orgunit.OrgUnit;
 import vn.neuguong.contracts.orgunit.OrgUnitLevel;
+import vn.neuguong.platform.web.IdempotencyKey;
 
 /**
  * A unit of the registry (collection {@value #COLLECTION}). Besides these fields the document carries the
@@ -19,6 +20,10 @@ import vn.neuguong.contracts.orgunit.OrgUnitLevel;
  *                             operators added
  * @param memberCountSynthetic whether {@code memberCount} is a DEMO value ({@link SyntheticMemberCounts}) rather
  *                             than one an operator set or imported
+ * @param creationKey          the caller-scoped Idempotency-Key of the request that added the unit (uniquely
+ *                             indexed), or null
+ * @param creationRequestHash  that request's hash
+ * @param appliedKeys          the Idempotency-Keys of the last changes an operator made, stored with each change
  */
 @Document(OrgUnitDocument.COLLECTION)
 public record OrgUnitDocument(
@@ -36,7 +41,10 @@ public record OrgUnitDocument(
         String searchKey,
         long version,
         String referenceFingerprint,
-        boolean memberCountSynthetic) {
+        boolean memberCountSynthetic,
+        String creationKey,
+        String creationRequestHash,
+        List<IdempotencyKey> appliedKeys) {
 
     public static final String COLLECTION = "org_units";
 
@@ -47,7 +55,31 @@ public record OrgUnitDocument(
     static OrgUnitDocument of(OrgUnit unit, long version, String referenceFingerprint, boolean memberCountSynthetic) {
         return new OrgUnitDocument(unit.id(), unit.code(), unit.name(), unit.nameEn(), unit.level(), unit.parentId(),
                 unit.path(), unit.memberCount(), isoDate(unit.validFrom()), isoDate(unit.validTo()),
-                unit.successorId(), SearchKey.of(unit.name()), version, referenceFingerprint, memberCountSynthetic);
+                unit.successorId(), SearchKey.of(unit.name()), version, referenceFingerprint, memberCountSynthetic,
+                null, null, null);
+    }
+
+    /** A unit an operator adds (version 1), remembering the request's key if it had one. */
+    static OrgUnitDocument added(OrgUnit unit, IdempotencyKey key) {
+        OrgUnitDocument document = of(unit, 1, null);
+        return key == null ? document : new OrgUnitDocument(document.id, document.code, document.name,
+                document.nameEn, document.level, document.parentId, document.path, document.memberCount,
+                document.validFrom, document.validTo, document.successorId, document.searchKey, document.version,
+                null, false, key.key(), key.requestHash(), null);
+    }
+
+    IdempotencyKey creation() {
+        return creationKey == null ? null : new IdempotencyKey(creationKey, creationRequestHash);
+    }
+
+    /** The next version of this unit: {@code changed}, with what it remembers of its creation and of its changes. */
+    OrgUnitDocument changedTo(OrgUnit changed, String referenceFingerprint, boolean memberCountSynthetic,
+            IdempotencyKey key) {
+        OrgUnitDocument next = of(changed, version + 1, referenceFingerprint, memberCountSynthetic);
+        return new OrgUnitDocument(next.id, next.code, next.name, next.nameEn, next.level, next.parentId, next.path,
+                next.memberCount, next.validFrom, next.validTo, next.successorId, next.searchKey, next.version,
+                next.referenceFingerprint, next.memberCountSynthetic, creationKey, creationRequestHash,
+                IdempotencyKey.remember(appliedKeys, key));
     }
 
     public OrgUnit toOrgUnit() {

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import tools.jackson.databind.json.JsonMapper;
 import vn.neuguong.contracts.Role;
 import vn.neuguong.contracts.orgunit.OrgUnit;
 import vn.neuguong.contracts.orgunit.OrgUnitLevel;
@@ -26,6 +27,7 @@ import vn.neuguong.platform.security.CurrentUser;
 import vn.neuguong.platform.web.ConflictException;
 import vn.neuguong.platform.web.FieldProblem;
 import vn.neuguong.platform.web.ForbiddenException;
+import vn.neuguong.platform.web.IdempotencyKey;
 import vn.neuguong.platform.web.InvalidInputException;
 import vn.neuguong.platform.web.NotFoundException;
 import vn.neuguong.reporting.Page;
@@ -42,10 +44,12 @@ public class OrgUnitRegistry {
 
     private final OrgUnitStore store;
     private final Clock clock;
+    private final JsonMapper jsonMapper;
 
-    OrgUnitRegistry(OrgUnitStore store, Clock clock) {
+    OrgUnitRegistry(OrgUnitStore store, Clock clock, JsonMapper jsonMapper) {
         this.store = store;
         this.clock = clock;
+        this.jsonMapper = jsonMapper;
     }
 
     public LocalDate today() {
@@ -159,13 +163,24 @@ public class OrgUnitRegistry {
         return new Page<>(items, page, size, ranked.size());
     }
 
-    public OrgUnitView add(NewOrgUnit request, CurrentUser user) {
+    /**
+     * Adds a unit. With an Idempotency-Key a retried request answers the unit it added; the key with another request
+     * is a 409 ({@link IdempotencyKey}), as is an id that is taken.
+     */
+    public OrgUnitView add(NewOrgUnit request, String idempotencyKey, CurrentUser user) {
         requireAdmin(user);
         LocalDate validFrom = request.validFrom() != null ? request.validFrom() : today();
         OrgUnit parent = request.parentId() == null ? null : find(request.parentId()).orElse(null);
         List<FieldProblem> problems = OrgUnitRules.checkNewUnit(request, parent, validFrom);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
+        }
+        IdempotencyKey key = IdempotencyKey.of(user, idempotencyKey, "org-unit.creation", request, jsonMapper);
+        if (key != null) {
+            Optional<OrgUnitDocument> earlier = store.findByCreationKey(key.key());
+            if (earlier.isPresent()) {
+                return firstResult(key, earlier.get());
+            }
         }
         String id = request.id() != null ? request.id() : "u-" + UUID.randomUUID();
         List<String> path = new ArrayList<>(parent.path());
@@ -174,16 +189,29 @@ public class OrgUnitRegistry {
                 request.nameEn() == null ? SearchKey.unaccented(request.name().strip()) : request.nameEn().strip(),
                 request.level(), parent.id(), List.copyOf(path),
                 request.memberCount() == null ? 0 : request.memberCount(), validFrom, null, null);
-        OrgUnitDocument document = OrgUnitDocument.of(unit, 1, null);
+        OrgUnitDocument document = OrgUnitDocument.added(unit, key);
         if (!store.insert(document)) {
+            Optional<OrgUnitDocument> raced = key == null ? Optional.empty() : store.findByCreationKey(key.key());
+            if (raced.isPresent()) {
+                return firstResult(key, raced.get());
+            }
             throw new ConflictException("A unit with id " + id + " exists already", Map.of("existingId", id));
         }
         return OrgUnitView.of(document);
     }
 
-    public OrgUnitView recordMerger(String id, Merger merger, CurrentUser user) {
+    private static OrgUnitView firstResult(IdempotencyKey key, OrgUnitDocument earlier) {
+        key.requireSameRequestAs(earlier.creation(), earlier.id());
+        return OrgUnitView.of(earlier);
+    }
+
+    public OrgUnitView recordMerger(String id, Merger merger, String idempotencyKey, CurrentUser user) {
         requireAdmin(user);
+        IdempotencyKey key = IdempotencyKey.of(user, idempotencyKey, "org-unit.merger:" + id, merger, jsonMapper);
         OrgUnitDocument current = store.find(id).orElseThrow(() -> unknown(id));
+        if (key != null && key.appliedIn(current.appliedKeys(), id)) {
+            return OrgUnitView.of(current);
+        }
         if (current.successorId() != null) {
             throw new ConflictException("The unit was already merged into " + current.successorId(),
                     Map.of("successorId", current.successorId()));
@@ -197,22 +225,38 @@ public class OrgUnitRegistry {
         OrgUnit unit = current.toOrgUnit();
         OrgUnit merged = new OrgUnit(unit.id(), unit.code(), unit.name(), unit.nameEn(), unit.level(), unit.parentId(),
                 unit.path(), unit.memberCount(), unit.validFrom(), merger.validTo(), successor.id());
-        return OrgUnitView.of(update(current, merged, current.memberCountSynthetic()));
+        return OrgUnitView.of(update(current, merged, current.memberCountSynthetic(), key));
     }
 
-    public OrgUnitView setMemberCount(String id, MemberCount memberCount, CurrentUser user) {
+    public OrgUnitView setMemberCount(String id, MemberCount memberCount, String idempotencyKey, CurrentUser user) {
         requireAdmin(user);
+        IdempotencyKey key = IdempotencyKey.of(user, idempotencyKey, "org-unit.member-count:" + id, memberCount,
+                jsonMapper);
         OrgUnitDocument current = store.find(id).orElseThrow(() -> unknown(id));
+        if (key != null && key.appliedIn(current.appliedKeys(), id)) {
+            return OrgUnitView.of(current);
+        }
         List<FieldProblem> problems = OrgUnitRules.checkMemberCount(memberCount);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return OrgUnitView.of(withMemberCount(current, memberCount.memberCount()));
+        return OrgUnitView.of(withMemberCount(current, memberCount.memberCount(), key));
     }
 
-    /** Applies a member-count file, all or nothing as far as validation goes: one bad row rejects the file. */
-    public MemberCountImport importMemberCounts(String csv, CurrentUser user) {
+    /**
+     * Applies a member-count file, all or nothing as far as validation goes: one bad row rejects the file. With an
+     * Idempotency-Key a retried file answers the first outcome ({@link MemberCountFile}); the key with another file
+     * is a 409.
+     */
+    public MemberCountImport importMemberCounts(String csv, String idempotencyKey, CurrentUser user) {
         requireAdmin(user);
+        IdempotencyKey key = IdempotencyKey.of(user, idempotencyKey, "org-unit.member-counts", csv, jsonMapper);
+        if (key != null) {
+            Optional<MemberCountFile> earlier = store.findMemberCountFile(key.key());
+            if (earlier.isPresent()) {
+                return firstOutcome(key, earlier.get());
+            }
+        }
         MemberCountCsv.Parsed parsed = MemberCountCsv.parse(csv);
         List<FieldProblem> problems = new ArrayList<>(parsed.problems());
         Map<String, OrgUnitDocument> units = store.findAll(parsed.rows().stream().map(MemberCountCsv.Row::unitId)
@@ -229,26 +273,37 @@ public class OrgUnitRegistry {
         for (MemberCountCsv.Row row : parsed.rows()) {
             OrgUnitDocument current = units.get(row.unitId());
             if (current.memberCount() != row.memberCount() || current.memberCountSynthetic()) {
-                withMemberCount(current, row.memberCount());
+                withMemberCount(current, row.memberCount(), null);
                 updated++;
             }
         }
-        return new MemberCountImport(updated, parsed.rows().size() - updated);
+        MemberCountImport outcome = new MemberCountImport(updated, parsed.rows().size() - updated);
+        if (key != null && !store.insert(new MemberCountFile(UUID.randomUUID().toString(), key.key(),
+                key.requestHash(), outcome, clock.instant()))) {
+            return firstOutcome(key, store.findMemberCountFile(key.key()).orElseThrow());
+        }
+        return outcome;
+    }
+
+    private static MemberCountImport firstOutcome(IdempotencyKey key, MemberCountFile earlier) {
+        key.requireSameRequestAs(new IdempotencyKey(earlier.creationKey(), earlier.requestHash()), earlier.id());
+        return earlier.outcome();
     }
 
     /** An operator's count, which replaces a DEMO one even when the number is the same. */
-    private OrgUnitDocument withMemberCount(OrgUnitDocument current, long memberCount) {
+    private OrgUnitDocument withMemberCount(OrgUnitDocument current, long memberCount, IdempotencyKey key) {
         if (current.memberCount() == memberCount && !current.memberCountSynthetic()) {
             return current;
         }
         OrgUnit unit = current.toOrgUnit();
         return update(current, new OrgUnit(unit.id(), unit.code(), unit.name(), unit.nameEn(), unit.level(),
-                unit.parentId(), unit.path(), memberCount, unit.validFrom(), unit.validTo(), unit.successorId()), false);
+                unit.parentId(), unit.path(), memberCount, unit.validFrom(), unit.validTo(), unit.successorId()), false,
+                key);
     }
 
-    private OrgUnitDocument update(OrgUnitDocument current, OrgUnit changed, boolean memberCountSynthetic) {
-        OrgUnitDocument next = OrgUnitDocument.of(changed, current.version() + 1, current.referenceFingerprint(),
-                memberCountSynthetic);
+    private OrgUnitDocument update(OrgUnitDocument current, OrgUnit changed, boolean memberCountSynthetic,
+            IdempotencyKey key) {
+        OrgUnitDocument next = current.changedTo(changed, current.referenceFingerprint(), memberCountSynthetic, key);
         if (!store.update(current, next)) {
             throw new ConflictException("The unit " + current.id() + " changed meanwhile; read it again and retry",
                     Map.of("unitId", current.id()));

@@ -15,6 +15,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.InsertManyOptions;
 
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -50,6 +51,8 @@ class OrgUnitStore {
         indexes.createIndex(new Index("parentId", Sort.Direction.ASC));
         indexes.createIndex(new Index("successorId", Sort.Direction.ASC).sparse());
         indexes.createIndex(new Index("searchKey", Sort.Direction.ASC));
+        indexes.createIndex(new Index("creationKey", Sort.Direction.ASC).unique().sparse());
+        mongo.indexOps(MemberCountFile.class).createIndex(new Index("creationKey", Sort.Direction.ASC).unique());
         OutboxEvents.declareIndexes(indexes);
     }
 
@@ -147,7 +150,25 @@ class OrgUnitStore {
         }
     }
 
-    /** Inserts one new unit; false when its id is taken. */
+    Optional<OrgUnitDocument> findByCreationKey(String creationKey) {
+        return Optional.ofNullable(mongo.findOne(query(where("creationKey").is(creationKey)), OrgUnitDocument.class));
+    }
+
+    Optional<MemberCountFile> findMemberCountFile(String creationKey) {
+        return Optional.ofNullable(mongo.findOne(query(where("creationKey").is(creationKey)), MemberCountFile.class));
+    }
+
+    /** Remembers an applied member-count file; false when a file with its key was remembered meanwhile. */
+    boolean insert(MemberCountFile file) {
+        try {
+            mongo.insert(file);
+            return true;
+        } catch (DuplicateKeyException raced) {
+            return false;
+        }
+    }
+
+    /** Inserts one new unit; false when its id or its creation key is taken. */
     boolean insert(OrgUnitDocument unit) {
         try {
             mongo.getCollection(OrgUnitDocument.COLLECTION).insertOne(withCreationEvent(unit));
@@ -182,7 +203,8 @@ class OrgUnitStore {
                 .set("successorId", next.successorId())
                 .set("searchKey", next.searchKey())
                 .set("version", next.version())
-                .set("referenceFingerprint", next.referenceFingerprint());
+                .set("referenceFingerprint", next.referenceFingerprint())
+                .set("appliedKeys", next.appliedKeys());
         outboxEvents.appendTo(update, event);
         Query unchanged = query(where("_id").is(current.id()).and("version").is(current.version()));
         boolean updated = mongo.updateFirst(unchanged, update, OrgUnitDocument.class).getMatchedCount() == 1;

@@ -78,9 +78,8 @@ class ReferenceDataLoader implements ApplicationRunner {
     private boolean applyChange(ReferenceUnit unit, String fingerprint) {
         return store.find(unit.id())
                 .filter(current -> !fingerprint.equals(current.referenceFingerprint()))
-                .map(current -> store.update(current, OrgUnitDocument.of(
-                        toOrgUnit(unit, current.memberCount()), current.version() + 1, fingerprint,
-                        current.memberCountSynthetic())))
+                .map(current -> store.update(current, current.changedTo(toOrgUnit(unit, current.memberCount()),
+                        fingerprint, current.memberCountSynthetic(), null)))
                 .orElse(false);
     }
 

@@ -202,6 +202,31 @@ class ConferencesIT {
                 .asString()).as("another caller's key").isNotEqualTo(first.json().get("id").asString());
     }
 
+    @Test
+    void a_check_in_retried_with_its_idempotency_key_is_counted_once_and_the_key_means_one_check_in() {
+        String id = create(board, "vn").json().get("id").asString();
+        String ducXuan = Api.token("w-01840", Role.UNIT_OFFICER);
+        Map<String, String> key = Map.of("Idempotency-Key", "diem-danh-" + UUID.randomUUID());
+        String path = "/api/conferences/" + id + "/attendance";
+
+        Api.Response first = api().post(path, ducXuan, checkIn("w-01840", 5, 400), key);
+        Api.Response retried = api().post(path, ducXuan, checkIn("w-01840", 5, 400), key);
+        Api.Response otherFigures = api().post(path, ducXuan, checkIn("w-01840", 6, 450), key);
+        Api.Response anotherCaller = api().post(path, Api.token("p-19", Role.PROVINCE_OFFICER),
+                checkIn("w-01840", 7, 500), key);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.json().get("version").asLong()).isEqualTo(1);
+        assertThat(otherFigures.status()).isEqualTo(409);
+        assertThat(otherFigures.contentType()).startsWith("application/problem+json");
+        assertThat(anotherCaller.status()).as("keys are scoped to their caller").isEqualTo(200);
+        assertThat(anotherCaller.json().get("version").asLong()).isEqualTo(2);
+        assertThat(api().get("/api/conferences/" + id, board).json().get("checkIns").asLong()).isEqualTo(2);
+        assertThat(api().get("/api/conferences/" + id + "/totals", board).json().get("attendees").asLong())
+                .isEqualTo(500);
+    }
+
     private Api.Response create(String token, String hostUnitId) {
         return api().post("/api/conferences", token, """
                 {"title": "Hội nghị trực tuyến toàn quốc sơ kết Chỉ thị 05-CT/TW", "hostUnitId": "%s",

@@ -294,6 +294,56 @@ class OrgUnitRegistryIT {
         assertThat(real.get("version").asLong()).isEqualTo(demo.get("version").asLong() + 1);
     }
 
+    @Test
+    void every_registry_write_answers_a_retry_with_its_first_result_and_refuses_its_key_for_another_request() {
+        String runId = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> key = Map.of("Idempotency-Key", "them-" + runId);
+        String cell = """
+                {"name": "Chi bộ Khu phố %s", "level": "CELL", "parentId": "w-00004"}""".formatted(runId);
+        Api.Response added = api().post("/api/org-units", admin, cell, key);
+        Api.Response addedAgain = api().post("/api/org-units", admin, cell, key);
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(addedAgain.status()).isEqualTo(201);
+        assertThat(addedAgain.json().get("id").asString()).isEqualTo(added.json().get("id").asString());
+        assertThat(api().get("/api/org-units?q=khu%20pho%20" + runId, officer).json().get("total").asInt())
+                .isEqualTo(1);
+        assertThat(api().post("/api/org-units", admin, cell.replace("Khu phố", "Tổ"), key).status()).isEqualTo(409);
+        assertThat(api().post("/api/org-units", Api.token("p-19", Role.ADMIN), cell, key).json().get("id").asString())
+                .as("keys are scoped to their caller").isNotEqualTo(added.json().get("id").asString());
+
+        String id = added.json().get("id").asString();
+        Map<String, String> countKey = Map.of("Idempotency-Key", "dang-vien-" + runId);
+        String path = "/api/org-units/" + id + "/member-count";
+        assertThat(api().put(path, admin, "{\"memberCount\": 40}", countKey).json().get("version").asLong())
+                .isEqualTo(2);
+        assertThat(api().put(path, admin, "{\"memberCount\": 41}").json().get("version").asLong()).isEqualTo(3);
+        Api.Response countAgain = api().put(path, admin, "{\"memberCount\": 40}", countKey);
+        assertThat(countAgain.status()).isEqualTo(200);
+        assertThat(countAgain.json().get("memberCount").asLong()).as("nothing written a second time").isEqualTo(41);
+        assertThat(api().put(path, admin, "{\"memberCount\": 45}", countKey).status()).isEqualTo(409);
+
+        String successor = addCell("Chi bộ kế tục " + runId);
+        Map<String, String> mergerKey = Map.of("Idempotency-Key", "hop-nhat-" + runId);
+        String merger = "{\"successorId\": \"" + successor + "\", \"validTo\": \"2099-03-31\"}";
+        assertThat(api().post("/api/org-units/" + id + "/merger", admin, merger, mergerKey).status()).isEqualTo(200);
+        Api.Response mergerAgain = api().post("/api/org-units/" + id + "/merger", admin, merger, mergerKey);
+        assertThat(mergerAgain.status()).as("a retry, not a second merger").isEqualTo(200);
+        assertThat(mergerAgain.json().get("version").asLong()).isEqualTo(4);
+        assertThat(api().post("/api/org-units/" + id + "/merger", admin, merger.replace("2099", "2098"), mergerKey)
+                .status()).isEqualTo(409);
+
+        Map<String, String> fileKey = Map.of("Idempotency-Key", "tep-" + runId);
+        String file = "unitId,memberCount\n" + successor + ",12\n";
+        Api.Response imported = api().postCsv("/api/org-units/member-counts", admin, file, fileKey);
+        Api.Response importedAgain = api().postCsv("/api/org-units/member-counts", admin, file, fileKey);
+        assertThat(imported.json().get("updated").asInt()).isEqualTo(1);
+        assertThat(importedAgain.status()).isEqualTo(200);
+        assertThat(importedAgain.json().get("updated").asInt()).as("the first outcome").isEqualTo(1);
+        assertThat(api().postCsv("/api/org-units/member-counts", admin, file.replace(",12", ",13"), fileKey)
+                .status()).isEqualTo(409);
+        assertThat(api().get("/api/org-units/" + successor, officer).json().get("memberCount").asLong()).isEqualTo(12);
+    }
+
     private String addCell(String name) {
         Api.Response created = api().post("/api/org-units", admin, """
                 {"name": "%s", "level": "CELL", "parentId": "w-00004", "validFrom": "2025-07-01"}""".formatted(name));
