@@ -47,6 +47,7 @@ class IssuerUnavailableTest {
                         .build(), BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
         JsonNode problem = JsonMapper.builder().build().readTree(response.body());
         assertThat(problem.path("detail").asString()).isEqualTo("Bearer tokens cannot be verified at the moment; please try again later.");
         assertThat(response.body()).doesNotContain("localhost", "Exception");

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -35,6 +36,8 @@ class GatewayErrorHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** Long enough for the issuer to come back or its keys to be fetched again, short enough for a user to wait. */
+    private static final String ISSUER_RETRY_AFTER_SECONDS = "5";
 
     private final ProblemResponses problems;
 
@@ -51,6 +54,7 @@ class GatewayErrorHandler implements WebExceptionHandler {
         if (failure instanceof AuthenticationServiceException) {
             CorrelationIdFilter.withCorrelationId(exchange,
                     () -> log.warn("Bearer tokens cannot be verified: {}", failure.toString()));
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, ISSUER_RETRY_AFTER_SECONDS);
             return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
                     "Bearer tokens cannot be verified at the moment; please try again later.");
         }

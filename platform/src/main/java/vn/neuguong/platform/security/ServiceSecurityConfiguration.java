@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -19,8 +20,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -53,7 +56,15 @@ public class ServiceSecurityConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesClaimConverter()))
                         .authenticationEntryPoint(ProblemSecurityHandlers.authenticationEntryPoint())
-                        .accessDeniedHandler(ProblemSecurityHandlers.accessDeniedHandler()))
+                        .accessDeniedHandler(ProblemSecurityHandlers.accessDeniedHandler())
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(
+                                        ProblemSecurityHandlers.authenticationFailureHandler());
+                                return filter;
+                            }
+                        }))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(ProblemSecurityHandlers.authenticationEntryPoint())
                         .accessDeniedHandler(ProblemSecurityHandlers.accessDeniedHandler()))
@@ -83,14 +94,35 @@ public class ServiceSecurityConfiguration {
                 new JwtTimestampValidator(clockSkew));
     }
 
-    /** Every token decoder (Boot's issuer-uri one) remembers the tokens it verified: {@link VerifiedTokenCache}. */
+    /**
+     * Every token decoder (Boot's issuer-uri one) remembers the tokens it verified ({@link VerifiedTokenCache}) and
+     * reports an issuer it cannot reach as the server's failure ({@link #issuerFailuresAsJwtExceptions}).
+     */
     @Bean
     static BeanPostProcessor verifiedTokenCache() {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokenCache)
-                        ? new VerifiedTokenCache(decoder, Clock.systemUTC()) : bean;
+                        ? new VerifiedTokenCache(issuerFailuresAsJwtExceptions(decoder), Clock.systemUTC()) : bean;
+            }
+        };
+    }
+
+    /**
+     * Boot's issuer-uri decoder fetches the issuer's discovery document on first use (and again after a failure),
+     * and fails with a plain runtime exception when it cannot. Spring Security reports a failure of the server
+     * rather than of the token — an {@code AuthenticationServiceException}, answered 503 — only for a
+     * {@link JwtException} that is not a {@code BadJwtException}, as the keys' fetch already throws.
+     */
+    static JwtDecoder issuerFailuresAsJwtExceptions(JwtDecoder decoder) {
+        return token -> {
+            try {
+                return decoder.decode(token);
+            } catch (JwtException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new JwtException("The token issuer cannot be reached", e);
             }
         };
     }
