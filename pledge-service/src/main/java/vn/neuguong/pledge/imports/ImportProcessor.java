@@ -34,6 +34,7 @@ import vn.neuguong.pledge.pledge.PledgeAccess;
 import vn.neuguong.pledge.pledge.PledgeFactory;
 import vn.neuguong.pledge.pledge.PledgeRepository;
 import vn.neuguong.pledge.pledge.PledgeValidator;
+import vn.neuguong.pledge.pledge.StoredPledge;
 import vn.neuguong.pledge.specificity.CopyCandidate;
 
 /**
@@ -202,7 +203,7 @@ class ImportProcessor {
             }
         });
 
-        List<Pledge> batch = new ArrayList<>();
+        List<StoredPledge> batch = new ArrayList<>();
         List<OutboxEvent> events = new ArrayList<>();
         Instant now = clock.instant();
         for (int i = 0; i < candidates.size(); i++) {
@@ -214,9 +215,9 @@ class ImportProcessor {
                     candidate.resolved(), factory.specificity(commitments.get(i), candidate.resolved().theme(),
                             nearCopies.actionsSharingAKey(unitId, year, keys).stream()
                                     .map(action -> new CopyCandidate(action, null)).toList()),
-                    new PledgeFactory.Origin(now, job.importer().sub(), null, null, job.id()));
+                    new Pledge.Change(now, job.importer().sub()));
             nearCopies.add(unitId, year, keys, commitments.get(i).stream().map(Pledge.Commitment::action).toList());
-            batch.add(pledge);
+            batch.add(StoredPledge.registered(pledge, null, job.id()));
             events.add(factory.registered(pledge));
         }
         Set<Integer> failed = new HashSet<>();
@@ -241,7 +242,7 @@ class ImportProcessor {
         }
         progress.accepted(batch.size() - failed.size());
         for (int i = 0; i < batch.size(); i++) {
-            Pledge pledge = batch.get(i);
+            Pledge pledge = batch.get(i).pledge();
             if (!failed.contains(i) && pledge.specificity().generic()) {
                 progress.generic(new GenericPledge(candidates.get(i).draft().rows().get(0), pledge.id(),
                         pledge.pledger().fullName() != null ? pledge.pledger().fullName() : pledge.pledger().name(),

@@ -65,7 +65,7 @@ class NearCopyTexts {
         live.fields().include("unitId").include("year").include("commitments.action");
         List<Actions> batch = new ArrayList<>();
         int[] total = {0};
-        mongo.stream(live, Document.class, Pledge.COLLECTION).forEach(pledge -> {
+        mongo.stream(live, Document.class, PledgeDocument.COLLECTION).forEach(pledge -> {
             batch.add(new Actions(pledge.get("_id").toString(), pledge.getString("unitId"), pledge.getInteger("year"),
                     pledge.getList("commitments", Document.class, List.of()).stream()
                             .map(commitment -> commitment.getString("action")).toList()));

@@ -4,37 +4,27 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
-
 import vn.neuguong.contracts.pledge.Grade;
 import vn.neuguong.contracts.pledge.PledgeSnapshot;
 import vn.neuguong.contracts.pledge.PledgeStatus;
 import vn.neuguong.contracts.pledge.PledgerKind;
 import vn.neuguong.platform.text.InputText;
-import vn.neuguong.platform.web.IdempotencyKey;
 import vn.neuguong.pledge.specificity.Specificity;
 import vn.neuguong.pledge.specificity.VietnameseText;
 
 /**
- * A stored pledge. Besides what the API shows it holds the fields that make single-document atomic writes
- * possible: {@code pledgerKey} (unique per year: one pledge per pledger), {@code creationKey} (unique: the
- * Idempotency-Key of the request that created it), {@code appliedKeys} (the last keys of transitions applied) and
- * {@code similarityKeys} (MinHash band keys of its commitments, to find near-copies). Its pending events live in the
- * {@code outbox} array, which this record does not map: only the relay reads it.
+ * A pledge: who pledges what for which unit and year, and where it is in its lifecycle. What makes its writes
+ * idempotent and its near-copies findable is the store's bookkeeping ({@link StoredPledge}), not part of it.
  */
-@Document(Pledge.COLLECTION)
 public record Pledge(
-        @Id String id,
+        String id,
         int year,
         String unitId,
         List<String> unitPath,
         Pledger pledger,
-        String pledgerKey,
         String themeId,
         List<Commitment> commitments,
         Specificity specificity,
-        List<String> similarityKeys,
         PledgeStatus status,
         long version,
         boolean onTime,
@@ -44,13 +34,7 @@ public record Pledge(
         String updatedBy,
         SelfAssessment selfAssessment,
         Evaluation evaluation,
-        Withdrawal withdrawal,
-        String creationKey,
-        String creationRequestHash,
-        String importJobId,
-        List<IdempotencyKey> appliedKeys) {
-
-    public static final String COLLECTION = "pledges";
+        Withdrawal withdrawal) {
 
     public record Pledger(PledgerKind kind, String memberId, String fullName, String position, String name) {
 
@@ -76,6 +60,10 @@ public record Pledge(
     public record Withdrawal(String reason, Instant withdrawnAt, String withdrawnBy) {
     }
 
+    /** Who changes a pledge and when. */
+    public record Change(Instant at, String by) {
+    }
+
     /**
      * Who pledges, unique per year: a member by id; a collective by its unit and its name (tone marks and case
      * ignored, so "Chi bộ thôn Na Hoa" and "chi bo thon na hoa" are the same collective). Both normalised first: an
@@ -86,46 +74,32 @@ public record Pledge(
                 : "C:" + unitId + ":" + VietnameseText.fold(InputText.normalize(collectiveName));
     }
 
-    /** A withdrawn pledge no longer holds its pledger's place, so the pledger may register again. */
-    public static String withdrawnPledgerKey(String id, String pledgerKey) {
-        return "withdrawn:" + id + ":" + pledgerKey;
+    /** This pledge's pledger, as {@link #pledgerKey(String, PledgerKind, String, String)} keys it. */
+    public String pledgerKey() {
+        return pledgerKey(unitId, pledger.kind(), pledger.memberId(), pledger.name());
+    }
+
+    /** A new pledge: name what it is, then {@link Builder#registered} it (version 1). */
+    public static Builder builder() {
+        return new Builder();
     }
 
     public Pledge revised(Pledger newPledger, String newThemeId, List<Commitment> newCommitments,
-                          Specificity newSpecificity, List<String> newSimilarityKeys, Change change) {
-        return new Pledge(id, year, unitId, unitPath, newPledger, pledgerKey, newThemeId, newCommitments,
-                newSpecificity, newSimilarityKeys, PledgeStatus.REGISTERED, version + 1, onTime, registeredAt,
-                registeredBy, change.at(), change.by(), selfAssessment, evaluation, withdrawal, creationKey,
-                creationRequestHash, importJobId, change.appliedKeys(appliedKeys));
+                          Specificity newSpecificity, Change change) {
+        return new Builder(this).pledger(newPledger).themeId(newThemeId).commitments(newCommitments)
+                .specificity(newSpecificity).next(PledgeStatus.REGISTERED, change);
     }
 
     public Pledge selfAssessed(SelfAssessment assessment, Change change) {
-        return new Pledge(id, year, unitId, unitPath, pledger, pledgerKey, themeId, commitments, specificity,
-                similarityKeys, PledgeStatus.SELF_ASSESSED, version + 1, onTime, registeredAt, registeredBy,
-                change.at(), change.by(), assessment, evaluation, withdrawal, creationKey, creationRequestHash,
-                importJobId, change.appliedKeys(appliedKeys));
+        return new Builder(this).selfAssessment(assessment).next(PledgeStatus.SELF_ASSESSED, change);
     }
 
     public Pledge evaluated(Evaluation newEvaluation, Change change) {
-        return new Pledge(id, year, unitId, unitPath, pledger, pledgerKey, themeId, commitments, specificity,
-                similarityKeys, PledgeStatus.EVALUATED, version + 1, onTime, registeredAt, registeredBy,
-                change.at(), change.by(), selfAssessment, newEvaluation, withdrawal, creationKey,
-                creationRequestHash, importJobId, change.appliedKeys(appliedKeys));
+        return new Builder(this).evaluation(newEvaluation).next(PledgeStatus.EVALUATED, change);
     }
 
     public Pledge withdrawn(Withdrawal newWithdrawal, Change change) {
-        return new Pledge(id, year, unitId, unitPath, pledger, withdrawnPledgerKey(id, pledgerKey), themeId,
-                commitments, specificity, similarityKeys, PledgeStatus.WITHDRAWN, version + 1, onTime, registeredAt,
-                registeredBy, change.at(), change.by(), selfAssessment, evaluation, newWithdrawal, creationKey,
-                creationRequestHash, importJobId, change.appliedKeys(appliedKeys));
-    }
-
-    /** Who changes a pledge, when, and the Idempotency-Key of the request (null without one). */
-    public record Change(Instant at, String by, IdempotencyKey idempotencyKey) {
-
-        List<IdempotencyKey> appliedKeys(List<IdempotencyKey> previous) {
-            return IdempotencyKey.remember(previous, idempotencyKey);
-        }
+        return new Builder(this).withdrawal(newWithdrawal).next(PledgeStatus.WITHDRAWN, change);
     }
 
     public PledgeSnapshot snapshot() {
@@ -136,5 +110,120 @@ public record Pledge(
     public boolean individualOf(String memberId) {
         return pledger.kind() == PledgerKind.INDIVIDUAL && pledger.memberId() != null
                 && pledger.memberId().equals(memberId);
+    }
+
+    /**
+     * Names what a registration sets, or what a transition changes; {@link #registered} and {@link #next} add the
+     * status, the version and who changed it when.
+     */
+    public static final class Builder {
+
+        private String id;
+        private int year;
+        private String unitId;
+        private List<String> unitPath;
+        private Pledger pledger;
+        private String themeId;
+        private List<Commitment> commitments;
+        private Specificity specificity;
+        private long version;
+        private boolean onTime;
+        private Instant registeredAt;
+        private String registeredBy;
+        private SelfAssessment selfAssessment;
+        private Evaluation evaluation;
+        private Withdrawal withdrawal;
+
+        private Builder() {
+        }
+
+        private Builder(Pledge pledge) {
+            id = pledge.id;
+            year = pledge.year;
+            unitId = pledge.unitId;
+            unitPath = pledge.unitPath;
+            pledger = pledge.pledger;
+            themeId = pledge.themeId;
+            commitments = pledge.commitments;
+            specificity = pledge.specificity;
+            version = pledge.version;
+            onTime = pledge.onTime;
+            registeredAt = pledge.registeredAt;
+            registeredBy = pledge.registeredBy;
+            selfAssessment = pledge.selfAssessment;
+            evaluation = pledge.evaluation;
+            withdrawal = pledge.withdrawal;
+        }
+
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        public Builder year(int year) {
+            this.year = year;
+            return this;
+        }
+
+        /** The unit pledged for, with its path from {@code vn} down to it. */
+        public Builder unit(String unitId, List<String> unitPath) {
+            this.unitId = unitId;
+            this.unitPath = List.copyOf(unitPath);
+            return this;
+        }
+
+        public Builder pledger(Pledger pledger) {
+            this.pledger = pledger;
+            return this;
+        }
+
+        /** The study theme the pledge follows, or null. */
+        public Builder themeId(String themeId) {
+            this.themeId = themeId;
+            return this;
+        }
+
+        public Builder commitments(List<Commitment> commitments) {
+            this.commitments = commitments;
+            return this;
+        }
+
+        public Builder specificity(Specificity specificity) {
+            this.specificity = specificity;
+            return this;
+        }
+
+        /** Whether it was registered by the registration deadline of its unit's level. */
+        public Builder onTime(boolean onTime) {
+            this.onTime = onTime;
+            return this;
+        }
+
+        private Builder selfAssessment(SelfAssessment selfAssessment) {
+            this.selfAssessment = selfAssessment;
+            return this;
+        }
+
+        private Builder evaluation(Evaluation evaluation) {
+            this.evaluation = evaluation;
+            return this;
+        }
+
+        private Builder withdrawal(Withdrawal withdrawal) {
+            this.withdrawal = withdrawal;
+            return this;
+        }
+
+        public Pledge registered(Change registration) {
+            registeredAt = registration.at();
+            registeredBy = registration.by();
+            return next(PledgeStatus.REGISTERED, registration);
+        }
+
+        private Pledge next(PledgeStatus status, Change change) {
+            return new Pledge(id, year, unitId, unitPath, pledger, themeId, commitments, specificity, status,
+                    version + 1, onTime, registeredAt, registeredBy, change.at(), change.by(), selfAssessment,
+                    evaluation, withdrawal);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package vn.neuguong.pledge.pledge;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Set;
 
 import vn.neuguong.contracts.Topics;
 import vn.neuguong.contracts.pledge.PledgeChanged;
-import vn.neuguong.contracts.pledge.PledgeStatus;
 import vn.neuguong.platform.outbox.OutboxEvent;
 import vn.neuguong.platform.outbox.OutboxEvents;
 import vn.neuguong.platform.text.InputText;
@@ -33,20 +31,19 @@ public class PledgeFactory {
         this.deadlines = deadlines;
     }
 
-    /** Who/when/why of a registration. */
-    public record Origin(Instant at, String by, String creationKey, String requestHash, String importJobId) {
-    }
-
+    /** The pledge a valid request registers, by {@code registration.by()} at {@code registration.at()}. */
     public Pledge newPledge(String id, PledgeRequest request, PledgeValidator.Resolved resolved,
-                            Specificity specificity, Origin origin) {
-        List<Pledge.Commitment> commitments = commitments(request);
-        Pledge.Pledger pledger = pledger(request.pledger());
-        return new Pledge(id, request.year(), resolved.unit().id(), List.copyOf(resolved.unit().path()), pledger,
-                Pledge.pledgerKey(resolved.unit().id(), pledger.kind(), pledger.memberId(), pledger.name()),
-                resolved.theme() == null ? null : resolved.theme().id(), commitments, specificity,
-                similarityKeys(commitments), PledgeStatus.REGISTERED, 1, deadlines.onTime(request.year(), origin.at()),
-                origin.at(), origin.by(), origin.at(), origin.by(), null, null, null, origin.creationKey(),
-                origin.requestHash(), origin.importJobId(), List.of());
+                            Specificity specificity, Pledge.Change registration) {
+        return Pledge.builder()
+                .id(id)
+                .year(request.year())
+                .unit(resolved.unit().id(), resolved.unit().path())
+                .pledger(pledger(request.pledger()))
+                .themeId(resolved.theme() == null ? null : resolved.theme().id())
+                .commitments(commitments(request))
+                .specificity(specificity)
+                .onTime(deadlines.onTime(request.year(), registration.at()))
+                .registered(registration);
     }
 
     public static Pledge.Pledger pledger(PledgeRequest.Pledger pledger) {

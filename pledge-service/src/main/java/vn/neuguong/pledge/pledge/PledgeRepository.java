@@ -44,7 +44,7 @@ public class PledgeRepository implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        IndexOperations indexes = mongo.indexOps(Pledge.COLLECTION);
+        IndexOperations indexes = mongo.indexOps(PledgeDocument.COLLECTION);
         indexes.createIndex(new Index().on("year", Sort.Direction.ASC).on("pledgerKey", Sort.Direction.ASC)
                 .unique().named("one_pledge_per_pledger_and_year"));
         indexes.createIndex(new Index().on("creationKey", Sort.Direction.ASC).unique().sparse()
@@ -58,15 +58,15 @@ public class PledgeRepository implements InitializingBean {
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException for a second pledge of the pledger and year, or a reused creation key */
-    public void insert(Pledge pledge, OutboxEvent registered) {
-        mongo.insert(withOutbox(pledge, registered), Pledge.COLLECTION);
-        outbox.written(Pledge.COLLECTION, pledge.id());
-        nearCopyTexts.added(List.of(pledge));
+    public void insert(StoredPledge pledge, OutboxEvent registered) {
+        mongo.insert(withOutbox(pledge, registered), PledgeDocument.COLLECTION);
+        outbox.written(PledgeDocument.COLLECTION, pledge.pledge().id());
+        nearCopyTexts.added(List.of(pledge.pledge()));
     }
 
     /** Inserts unordered: one failure does not stop the others. */
-    public BulkWriteResult insertAll(List<Pledge> pledges, List<OutboxEvent> registered) {
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Pledge.COLLECTION);
+    public BulkWriteResult insertAll(List<StoredPledge> pledges, List<OutboxEvent> registered) {
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PledgeDocument.COLLECTION);
         for (int i = 0; i < pledges.size(); i++) {
             bulk.insert(withOutbox(pledges.get(i), registered.get(i)));
         }
@@ -84,27 +84,28 @@ public class PledgeRepository implements InitializingBean {
             List<Pledge> inserted = new ArrayList<>();
             for (int i = 0; i < pledges.size(); i++) {
                 if (!failed.contains(i)) {
-                    inserted.add(pledges.get(i));
-                    outbox.written(Pledge.COLLECTION, pledges.get(i).id());
+                    inserted.add(pledges.get(i).pledge());
+                    outbox.written(PledgeDocument.COLLECTION, pledges.get(i).pledge().id());
                 }
             }
             nearCopyTexts.added(inserted);
         }
     }
 
-    private Document withOutbox(Pledge pledge, OutboxEvent event) {
+    private Document withOutbox(StoredPledge pledge, OutboxEvent event) {
         Document document = new Document();
-        mongo.getConverter().write(pledge, document);
+        mongo.getConverter().write(PledgeDocument.of(pledge), document);
         return outbox.withEvent(document, event);
     }
 
     /**
-     * Replaces the pledge's mutable state with {@code after} and appends its event, provided nobody changed it since
-     * {@code before} was read.
+     * Replaces the pledge's mutable state with {@code changed}'s and appends its event, provided nobody changed it
+     * since {@code before} was read.
      *
      * @return false when the version moved on (the caller re-reads and decides again)
      */
-    public boolean update(Pledge before, Pledge after, OutboxEvent event) {
+    public boolean update(StoredPledge before, StoredPledge changed, OutboxEvent event) {
+        PledgeDocument after = PledgeDocument.of(changed);
         Update update = new Update()
                 .set("pledger", after.pledger())
                 .set("pledgerKey", after.pledgerKey())
@@ -121,34 +122,36 @@ public class PledgeRepository implements InitializingBean {
                 .set("withdrawal", after.withdrawal())
                 .set("appliedKeys", after.appliedKeys());
         outbox.appendTo(update, event);
-        Query current = Query.query(Criteria.where("id").is(after.id()).and("version").is(before.version()));
-        boolean updated = mongo.updateFirst(current, update, Pledge.class).getModifiedCount() == 1;
+        Query current = Query.query(Criteria.where("id").is(after.id()).and("version")
+                .is(before.pledge().version()));
+        boolean updated = mongo.updateFirst(current, update, PledgeDocument.class).getModifiedCount() == 1;
         if (updated) {
-            outbox.written(Pledge.COLLECTION, after.id());
-            nearCopyTexts.changed(before, after);
+            outbox.written(PledgeDocument.COLLECTION, after.id());
+            nearCopyTexts.changed(before.pledge(), changed.pledge());
         }
         return updated;
     }
 
-    public Optional<Pledge> findById(String id) {
-        return Optional.ofNullable(mongo.findById(id, Pledge.class));
+    public Optional<StoredPledge> findById(String id) {
+        return Optional.ofNullable(mongo.findById(id, PledgeDocument.class)).map(PledgeDocument::stored);
     }
 
-    public Optional<Pledge> findByCreationKey(String creationKey) {
+    public Optional<StoredPledge> findByCreationKey(String creationKey) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("creationKey").is(creationKey)),
-                Pledge.class));
+                PledgeDocument.class)).map(PledgeDocument::stored);
     }
 
+    /** The pledger's live pledge of the year, as {@link Pledge#pledgerKey} keys the pledger. */
     public Optional<Pledge> findByPledger(int year, String pledgerKey) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("year").is(year)
-                .and("pledgerKey").is(pledgerKey)), Pledge.class));
+                .and("pledgerKey").is(pledgerKey)), PledgeDocument.class)).map(PledgeDocument::pledge);
     }
 
     /** Ids of the pledges among these pledger keys of a year that exist already. */
     public List<String> existingPledgerKeys(int year, Collection<String> pledgerKeys) {
         Query query = Query.query(Criteria.where("year").is(year).and("pledgerKey").in(pledgerKeys));
         query.fields().include("pledgerKey");
-        return mongo.find(query, Document.class, Pledge.COLLECTION).stream()
+        return mongo.find(query, Document.class, PledgeDocument.COLLECTION).stream()
                 .map(document -> document.getString("pledgerKey")).toList();
     }
 
@@ -181,10 +184,10 @@ public class PledgeRepository implements InitializingBean {
     public List<Pledge> find(Criteria criteria, Sort sort, int page, int size) {
         Query query = Query.query(criteria).with(sort)
                 .skip((long) page * size).limit(size);
-        return mongo.find(query, Pledge.class);
+        return mongo.find(query, PledgeDocument.class).stream().map(PledgeDocument::pledge).toList();
     }
 
     public long count(Criteria criteria) {
-        return mongo.count(Query.query(criteria), Pledge.class);
+        return mongo.count(Query.query(criteria), PledgeDocument.class);
     }
 }

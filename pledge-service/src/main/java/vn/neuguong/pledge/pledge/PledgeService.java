@@ -56,10 +56,8 @@ public class PledgeService {
 
     public Registered register(CurrentUser user, PledgeRequest request, String idempotencyKey) {
         IdempotencyKey key = IdempotencyKey.of(user, idempotencyKey, "pledge.registration", request, jsonMapper);
-        String creationKey = key == null ? null : key.key();
-        String requestHash = key == null ? null : key.requestHash();
         if (key != null) {
-            var earlier = pledges.findByCreationKey(creationKey);
+            var earlier = pledges.findByCreationKey(key.key());
             if (earlier.isPresent()) {
                 return new Registered(replay(earlier.get(), key), true);
             }
@@ -75,13 +73,13 @@ public class PledgeService {
         List<Pledge.Commitment> commitments = PledgeFactory.commitments(request);
         Specificity specificity = specificity(commitments, resolved, request.year(), null);
         Pledge pledge = factory.newPledge(UUID.randomUUID().toString(), request, resolved, specificity,
-                new PledgeFactory.Origin(clock.instant(), user.sub(), creationKey, requestHash, null));
+                new Pledge.Change(clock.instant(), user.sub()));
         try {
-            pledges.insert(pledge, factory.registered(pledge));
+            pledges.insert(StoredPledge.registered(pledge, key, null), factory.registered(pledge));
             return new Registered(pledge, false);
         } catch (DuplicateKeyException raced) {
             if (key != null) {
-                var earlier = pledges.findByCreationKey(creationKey);
+                var earlier = pledges.findByCreationKey(key.key());
                 if (earlier.isPresent()) {
                     return new Registered(replay(earlier.get(), key), true);
                 }
@@ -113,9 +111,9 @@ public class PledgeService {
                 : specificity.withoutCopiedPledges();
     }
 
-    private static Pledge replay(Pledge earlier, IdempotencyKey key) {
-        key.requireSameRequestAs(new IdempotencyKey(earlier.creationKey(), earlier.creationRequestHash()), earlier.id());
-        return earlier;
+    private static Pledge replay(StoredPledge earlier, IdempotencyKey key) {
+        key.requireSameRequestAs(earlier.creation(), earlier.pledge().id());
+        return earlier.pledge();
     }
 
     /** The existing pledge's id only to a caller who may read it: no answer names a pledge its caller cannot see. */
@@ -142,13 +140,19 @@ public class PledgeService {
      * found, which is rare.
      */
     private Finding.CopiedPledge withPledger(Finding.CopiedPledge copied) {
-        return pledges.findById(copied.pledgeId())
+        return pledges.findById(copied.pledgeId()).map(StoredPledge::pledge)
                 .map(original -> new Finding.CopiedPledge(original.id(), original.pledger().displayName()))
                 .orElse(copied);
     }
 
     public Pledge get(CurrentUser user, String id) {
-        return PledgeAccess.readable(user, pledges.findById(id).orElseThrow(() -> PledgeAccess.notFound(id)));
+        return readable(user, id).pledge();
+    }
+
+    private StoredPledge readable(CurrentUser user, String id) {
+        StoredPledge stored = pledges.findById(id).orElseThrow(() -> PledgeAccess.notFound(id));
+        PledgeAccess.readable(user, stored.pledge());
+        return stored;
     }
 
     public record PageOfPledges(List<Pledge> items, int page, int size, long total) {
@@ -193,8 +197,7 @@ public class PledgeService {
                     List<Pledge.Commitment> commitments = PledgeFactory.commitments(request);
                     return pledge.revised(PledgeFactory.pledger(request.pledger()),
                             resolved.theme() == null ? null : resolved.theme().id(), commitments,
-                            specificity(commitments, resolved, pledge.year(), pledge),
-                            PledgeFactory.similarityKeys(commitments), change);
+                            specificity(commitments, resolved, pledge.year(), pledge), change);
                 });
     }
 
@@ -245,8 +248,9 @@ public class PledgeService {
         IdempotencyKey key = IdempotencyKey.of(user, idempotencyKey, "pledge." + transition.name() + ":" + id, request,
                 jsonMapper);
         return ConcurrentChanges.retry("pledge", () -> {
-            Pledge before = get(user, id);
-            if (key != null && key.appliedIn(before.appliedKeys(), id)) {
+            StoredPledge stored = readable(user, id);
+            Pledge before = stored.pledge();
+            if (key != null && key.appliedIn(stored.appliedKeys(), id)) {
                 return Optional.of(before);
             }
             authorize.accept(user, before);
@@ -255,9 +259,9 @@ public class PledgeService {
                         + ", not " + ifMatch + "; read it again");
             }
             transition.from(before.status());
-            Pledge after = change.apply(before, new Pledge.Change(clock.instant(), user.sub(), key));
+            Pledge after = change.apply(before, new Pledge.Change(clock.instant(), user.sub()));
             OutboxEvent event = factory.event(before, after, transition.eventType());
-            return pledges.update(before, after, event) ? Optional.of(after) : Optional.empty();
+            return pledges.update(stored, stored.changed(after, key), event) ? Optional.of(after) : Optional.empty();
         });
     }
 

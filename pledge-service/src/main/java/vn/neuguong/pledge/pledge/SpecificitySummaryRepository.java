@@ -38,7 +38,7 @@ public class SpecificitySummaryRepository {
                         .append("pledges", new Document("$sum", 1))
                         .append("scoreTotal", new Document("$sum", "$specificity.score"))));
         List<UnitCounts> byUnitAndGeneric = new ArrayList<>();
-        for (Document group : mongo.getCollection(Pledge.COLLECTION).aggregate(pipeline)) {
+        for (Document group : mongo.getCollection(PledgeDocument.COLLECTION).aggregate(pipeline)) {
             Document id = group.get("_id", Document.class);
             long count = group.get("pledges", Number.class).longValue();
             byUnitAndGeneric.add(new UnitCounts(id.getString("unitId"), count,
@@ -59,7 +59,7 @@ public class SpecificitySummaryRepository {
                         .append("findings", new Document("$sum", "$findings"))
                         .append("pledges", new Document("$sum", 1))));
         List<CodeCounts> counts = new ArrayList<>();
-        for (Document group : mongo.getCollection(Pledge.COLLECTION).aggregate(pipeline)) {
+        for (Document group : mongo.getCollection(PledgeDocument.COLLECTION).aggregate(pipeline)) {
             counts.add(new CodeCounts(group.getString("_id"), group.get("findings", Number.class).longValue(),
                     group.get("pledges", Number.class).longValue()));
         }

@@ -122,20 +122,12 @@ public class ReportService {
                 : ReportWorkflow.submit(current == null ? null : current.state(), now, dueDate, OrgUnitRegistry.VIETNAM);
         Map<String, IndicatorValue> indicators = indicators(request.indicators(), prefilledFigures(unit, period));
         Narrative narrative = request.narrative() == null ? Narrative.EMPTY : request.narrative();
-        long version = current == null ? 1 : current.version() + 1;
+        ReportDocument base = current != null ? current : ReportDocument.unsaved(unit, period.id(), period.year(), now);
         ReportState to = transition.to();
         boolean submits = transition.action().submits();
-        HistoryEntry entry = new HistoryEntry(version, to.revision(), transition.action(), to.status(), now, user.sub(),
-                user.name(), null, submits ? indicators : null, submits ? narrative : null);
-        return new ReportDocument(ReportDocument.idOf(period.id(), unit.id()), unit.id(), unit.name(),
-                unit.level(), current == null ? unit.path() : current.unitPath(), period.id(), period.year(),
-                dueDate.toString(), to.status(), version, to.revision(), to.corrected(), to.onTime(), to.late(),
-                to.firstSubmittedAt(), submits ? now : current == null ? null : current.submittedAt(),
-                submits ? null : current == null ? null : current.reviewedAt(),
-                submits ? null : current == null ? null : current.reviewedBy(),
-                current == null || submits ? null : current.returnReason(), indicators, narrative,
-                append(current, entry), IdempotencyKey.remember(current == null ? null : current.appliedKeys(), key),
-                current == null ? now : current.createdAt(), now);
+        HistoryEntry entry = new HistoryEntry(base.version() + 1, to.revision(), transition.action(), to.status(), now,
+                user.sub(), user.name(), null, submits ? indicators : null, submits ? narrative : null);
+        return base.saved(unit, dueDate, to, indicators, narrative, entry, key);
     }
 
     public ReportView get(String id, CurrentUser user) {
@@ -250,17 +242,10 @@ public class ReportService {
             }
             checkVersion(current, ifMatch);
             Review review = decide.apply(current);
-            Instant now = clock.instant();
-            long version = current.version() + 1;
             ReportState to = review.transition().to();
-            HistoryEntry entry = new HistoryEntry(version, to.revision(), review.transition().action(), to.status(),
-                    now, user.sub(), user.name(), review.comment(), null, null);
-            ReportDocument next = new ReportDocument(current.id(), current.unitId(), current.unitName(),
-                    current.unitLevel(), current.unitPath(), current.periodId(), current.year(), current.dueDate(),
-                    to.status(), version, to.revision(), to.corrected(), to.onTime(), to.late(), to.firstSubmittedAt(),
-                    current.submittedAt(), now, user.sub(), review.returnReason(), current.indicators(),
-                    current.narrative(), append(current, entry), IdempotencyKey.remember(current.appliedKeys(), key),
-                    current.createdAt(), now);
+            HistoryEntry entry = new HistoryEntry(current.version() + 1, to.revision(), review.transition().action(),
+                    to.status(), clock.instant(), user.sub(), user.name(), review.comment(), null, null);
+            ReportDocument next = current.reviewed(to, review.returnReason(), entry, key);
             return written(current, next) ? Optional.of(ReportView.of(next)) : Optional.empty();
         });
     }
@@ -327,13 +312,6 @@ public class ReportService {
             }
         }
         return values;
-    }
-
-    private static List<HistoryEntry> append(ReportDocument current, HistoryEntry entry) {
-        List<HistoryEntry> history = new ArrayList<>(current == null || current.history() == null ? List.of()
-                : current.history());
-        history.add(entry);
-        return history;
     }
 
     private static void checkVersion(ReportDocument current, Long ifMatch) {
