@@ -181,28 +181,45 @@ public class OutboxRelay implements SmartLifecycle {
         if (sending.isEmpty()) {
             return 0;
         }
-        // per document, in this order: remove what the broker acknowledged, then stop being pending if that
-        // emptied the outbox (a concurrent write that pushed a new event keeps it pending: the size no longer
-        // matches)
         List<WriteModel<Document>> clearing = new ArrayList<>();
         int sent = 0;
         for (Sending document : sending) {
             List<String> acknowledged = document.acknowledged();
-            if (acknowledged.isEmpty()) {
-                continue;
+            if (!acknowledged.isEmpty()) {
+                sent += acknowledged.size();
+                clearing.addAll(clearing(document.id(), acknowledged));
             }
-            sent += acknowledged.size();
-            clearing.add(new UpdateOneModel<>(Filters.eq("_id", document.id()), Updates.combine(
-                    Updates.pull(OutboxEvent.OUTBOX_FIELD, Filters.in("eventId", acknowledged)),
-                    Updates.unset(LEASE_OWNER), Updates.unset(LEASE_UNTIL))));
-            clearing.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", document.id()),
-                    Filters.size(OutboxEvent.OUTBOX_FIELD, 0)), Updates.unset(OutboxEvent.PENDING_SINCE_FIELD)));
         }
         if (!clearing.isEmpty()) {
             collection.bulkWrite(clearing, new BulkWriteOptions().ordered(true));
         }
         published.increment(sent);
         return sent;
+    }
+
+    /**
+     * The writes that remove the {@code acknowledged} events from one document, in this order. Usually the outbox
+     * holds exactly those events, and one write empties it and ends the pending state. Otherwise (a concurrent write
+     * appended an event, or another relay already removed some) that write matches nothing, and the next two remove
+     * what was acknowledged and end the pending state only if that emptied the outbox; after the first write they
+     * match nothing. A document whose outbox merely has the same size must not be emptied: the filter names the
+     * events.
+     */
+    static List<WriteModel<Document>> clearing(Object id, List<String> acknowledged) {
+        Bson unlease = Updates.combine(Updates.unset(LEASE_OWNER), Updates.unset(LEASE_UNTIL));
+        return List.of(
+                new UpdateOneModel<>(Filters.and(Filters.eq("_id", id),
+                        Filters.size(OutboxEvent.OUTBOX_FIELD, acknowledged.size()),
+                        Filters.all(OutboxEvent.OUTBOX_FIELD + ".eventId", acknowledged)),
+                        Updates.combine(Updates.set(OutboxEvent.OUTBOX_FIELD, List.of()),
+                                Updates.unset(OutboxEvent.PENDING_SINCE_FIELD), unlease)),
+                new UpdateOneModel<>(Filters.and(Filters.eq("_id", id),
+                        Filters.in(OutboxEvent.OUTBOX_FIELD + ".eventId", acknowledged)),
+                        Updates.combine(Updates.pull(OutboxEvent.OUTBOX_FIELD, Filters.in("eventId", acknowledged)),
+                                unlease)),
+                new UpdateOneModel<>(Filters.and(Filters.eq("_id", id), Filters.size(OutboxEvent.OUTBOX_FIELD, 0),
+                        Filters.exists(OutboxEvent.PENDING_SINCE_FIELD)),
+                        Updates.unset(OutboxEvent.PENDING_SINCE_FIELD)));
     }
 
     private Sending send(Document document) {

@@ -5,10 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
+
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.WriteModel;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -139,6 +145,44 @@ class OutboxRelayIT {
                 record -> id.equals(record.key()), 2, Duration.ofSeconds(60));
         assertThat(records).extracting(ConsumerRecord::value).containsExactly(
                 "{\"parcelId\":\"" + id + "\",\"version\":1}", "{\"parcelId\":\"" + id + "\",\"version\":2}");
+    }
+
+    @Test
+    void clearingEmptiesTheOutboxOnlyOfTheEventsTheBrokerAcknowledged() {
+        var parcels = mongo.getCollection("parcels");
+        Document onlyAcknowledged = pending("only-acknowledged", "e1", "e2");
+        Document appendedMeanwhile = pending("appended-meanwhile", "e1", "e3");
+        // another relay removed e1 and a write appended e4 since this one read [e1]: same size, other event
+        Document sameSizeOtherEvent = pending("same-size-other-event", "e4");
+        parcels.insertMany(List.of(onlyAcknowledged, appendedMeanwhile, sameSizeOtherEvent));
+
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        writes.addAll(OutboxRelay.clearing("only-acknowledged", List.of("e1", "e2")));
+        writes.addAll(OutboxRelay.clearing("appended-meanwhile", List.of("e1")));
+        writes.addAll(OutboxRelay.clearing("same-size-other-event", List.of("e1")));
+        parcels.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+
+        assertThat(outboxOf("only-acknowledged")).isEmpty();
+        assertThat(parcels.find(new Document("_id", "only-acknowledged")).first())
+                .doesNotContainKey(OutboxEvent.PENDING_SINCE_FIELD);
+        assertThat(outboxOf("appended-meanwhile")).containsExactly("e3");
+        assertThat(outboxOf("same-size-other-event")).containsExactly("e4");
+        assertThat(parcels.find(new Document("_id", "appended-meanwhile")).first())
+                .containsKey(OutboxEvent.PENDING_SINCE_FIELD);
+        assertThat(parcels.find(new Document("_id", "same-size-other-event")).first())
+                .containsKey(OutboxEvent.PENDING_SINCE_FIELD);
+    }
+
+    private static Document pending(String id, String... eventIds) {
+        return new Document("_id", id).append(OutboxEvent.OUTBOX_FIELD, Arrays.stream(eventIds)
+                        .map(eventId -> new Document("eventId", eventId)).toList())
+                .append(OutboxEvent.PENDING_SINCE_FIELD, new Date());
+    }
+
+    private List<String> outboxOf(String id) {
+        return mongo.getCollection("parcels").find(new Document("_id", id)).first()
+                .getList(OutboxEvent.OUTBOX_FIELD, Document.class).stream()
+                .map(event -> event.getString("eventId")).toList();
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
