@@ -83,14 +83,20 @@ allow reporting-service --operation Read --operation Describe --group reporting-
 allow reporting-service --operation All --topic reporting-aggregates --resource-pattern-type prefixed
 allow reporting-service --operation Write --operation Describe --transactional-id reporting-aggregates \
   --resource-pattern-type prefixed
-# The inbound command channel (docs/inbound.md). pledge-service reads every publisher's pledge commands (one pattern
-# subscription), answers on each publisher's outcomes topic and dead-letters unreadable records.
+# The inbound command channel (docs/inbound.md). Each consuming service reads every publisher's commands of its
+# channel (one pattern subscription: pledges, reports, nominations), answers on each publisher's outcomes topic and
+# dead-letters unreadable records.
 topic neuguong.inbound-dlq --config retention.ms=-1
 topic neuguong.outcomes
-allow pledge-service --operation Read --operation Describe --topic neuguong.inbound. --resource-pattern-type prefixed
-allow pledge-service --operation Read --group pledge-service-inbound
-allow pledge-service --operation Write --operation Describe --topic neuguong.outcomes --resource-pattern-type prefixed
-allow pledge-service --operation Write --operation Describe --topic neuguong.inbound-dlq
+inbound() {
+  who=$1
+  allow "$who" --operation Read --operation Describe --topic neuguong.inbound. --resource-pattern-type prefixed
+  allow "$who" --operation Read --group "$who-inbound"
+  allow "$who" --operation Write --operation Describe --topic neuguong.outcomes --resource-pattern-type prefixed
+  allow "$who" --operation Write --operation Describe --topic neuguong.inbound-dlq
+}
+inbound pledge-service
+inbound reporting-service
 
 # publisher <name> <password>: a province's system. It writes only its own command topics (prefixed
 # neuguong.inbound.<name>. — names have no dots, so the prefix covers no other publisher) and reads only its own

@@ -79,13 +79,27 @@ class AsyncApiContractTest {
         assertThat(InboundTopics.isPublisherName("Thai")).isFalse();
     }
 
-    @Test
-    void everyPledgeCommandIsAMessageOfThePledgeCommandsChannel() {
+    static Stream<Arguments> commandChannels() {
+        return Stream.of(Arguments.of("pledgeCommands", InboundTopics.PLEDGES, CommandTypes.PLEDGE_COMMANDS),
+                Arguments.of("reportCommands", InboundTopics.REPORTS, CommandTypes.REPORT_COMMANDS),
+                Arguments.of("nominationCommands", InboundTopics.NOMINATIONS, CommandTypes.NOMINATION_COMMANDS));
+    }
+
+    @ParameterizedTest
+    @MethodSource("commandChannels")
+    void everyCommandIsAMessageOfItsChannel(String channelName, String channel, List<String> commands) {
         Map<String, Object> messages = map(map(DOCUMENT.get("components")).get("messages"));
-        List<Object> names = map(map(map(DOCUMENT.get("channels")).get("pledgeCommands")).get("messages")).values()
+        Map<String, Object> documented = map(map(DOCUMENT.get("channels")).get(channelName));
+        List<Object> names = map(documented.get("messages")).values()
                 .stream().map(reference -> ((String) map(reference).get("$ref")).replace("#/components/messages/", ""))
                 .map(name -> map(messages.get(name)).get("name")).toList();
-        assertThat(names).containsExactlyInAnyOrderElementsOf(CommandTypes.PLEDGE_COMMANDS);
+        assertThat(documented.get("address")).isEqualTo(InboundTopics.COMMANDS_PREFIX + "{publisher}." + channel);
+        assertThat(names).containsExactlyInAnyOrderElementsOf(commands);
+    }
+
+    @Test
+    void theOutcomeNamesItsTypesAndStatuses() {
+        Map<String, Object> messages = map(map(DOCUMENT.get("components")).get("messages"));
         assertThat((String) map(messages.get("CommandOutcome")).get("description"))
                 .contains(CommandOutcome.ACCEPTED_TYPE, CommandOutcome.REJECTED_TYPE);
         assertThat(enumOf("CommandOutcome", "status")).containsExactlyElementsOf(

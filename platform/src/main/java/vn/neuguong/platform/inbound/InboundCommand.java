@@ -70,6 +70,11 @@ public final class InboundCommand {
         }
     }
 
+    /** The data, for a command whose API request body is optional: null when the record has none. */
+    public <T> T optionalData(Class<T> type) {
+        return data == null || data.length == 0 ? null : data(type);
+    }
+
     /** The subject as the id of an existing entity; a command that changes one must name it. */
     public String entityId() {
         if (subject == null || subject.isBlank()) {

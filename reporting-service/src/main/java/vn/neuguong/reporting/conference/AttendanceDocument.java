@@ -23,7 +23,7 @@ public record AttendanceDocument(@Id String id, String conferenceId, String unit
 
     public static final String COLLECTION = "conference_attendance";
 
-    static String idOf(String conferenceId, String unitId) {
+    public static String idOf(String conferenceId, String unitId) {
         return conferenceId + "|" + unitId;
     }
 }
