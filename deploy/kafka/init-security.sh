@@ -97,6 +97,7 @@ inbound() {
 }
 inbound pledge-service
 inbound reporting-service
+inbound recognition-service
 
 # publisher <name> <password>: a province's system. It writes only its own command topics (prefixed
 # neuguong.inbound.<name>. — names have no dots, so the prefix covers no other publisher) and reads only its own

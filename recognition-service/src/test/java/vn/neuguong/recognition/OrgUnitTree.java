@@ -41,15 +41,19 @@ public final class OrgUnitTree {
     public final String w9 = "w-" + run + "-9";
 
     public static OrgUnitTree publish(OrgUnitDirectory directory) {
-        OrgUnitTree tree = new OrgUnitTree();
+        return new OrgUnitTree().publishTo(directory);
+    }
+
+    /** Publishes this tree's units and waits until the directory has them all. */
+    public OrgUnitTree publishTo(OrgUnitDirectory directory) {
         List<OrgUnit> units = new ArrayList<>();
-        units.add(unit(tree.vn, "Trung ương", OrgUnitLevel.CENTRAL, List.of()));
-        units.add(unit(tree.p, "Tỉnh Hà Tĩnh", OrgUnitLevel.PROVINCE, List.of(tree.vn)));
-        units.add(unit(tree.w1, "Xã Thạch Hà", OrgUnitLevel.GRASSROOTS, List.of(tree.vn, tree.p)));
-        units.add(unit(tree.w2, "Phường Bắc Hồng Lĩnh", OrgUnitLevel.GRASSROOTS, List.of(tree.vn, tree.p)));
-        units.add(unit(tree.c1, "Chi bộ thôn Na Hoa", OrgUnitLevel.CELL, List.of(tree.vn, tree.p, tree.w1)));
-        units.add(unit(tree.q, "Tỉnh Cà Mau", OrgUnitLevel.PROVINCE, List.of(tree.vn)));
-        units.add(unit(tree.w9, "Xã Đất Mũi", OrgUnitLevel.GRASSROOTS, List.of(tree.vn, tree.q)));
+        units.add(unit(vn, "Trung ương", OrgUnitLevel.CENTRAL, List.of()));
+        units.add(unit(p, "Tỉnh Hà Tĩnh", OrgUnitLevel.PROVINCE, List.of(vn)));
+        units.add(unit(w1, "Xã Thạch Hà", OrgUnitLevel.GRASSROOTS, List.of(vn, p)));
+        units.add(unit(w2, "Phường Bắc Hồng Lĩnh", OrgUnitLevel.GRASSROOTS, List.of(vn, p)));
+        units.add(unit(c1, "Chi bộ thôn Na Hoa", OrgUnitLevel.CELL, List.of(vn, p, w1)));
+        units.add(unit(q, "Tỉnh Cà Mau", OrgUnitLevel.PROVINCE, List.of(vn)));
+        units.add(unit(w9, "Xã Đất Mũi", OrgUnitLevel.GRASSROOTS, List.of(vn, q)));
         JsonMapper json = JsonMapper.builder().build();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers()),
@@ -64,7 +68,7 @@ public final class OrgUnitTree {
         }
         await().atMost(Duration.ofSeconds(180)).ignoreException(ServiceUnavailableException.class).until(() -> directory.ready()
                 && units.stream().allMatch(unit -> directory.find(unit.id()).isPresent()));
-        return tree;
+        return this;
     }
 
     private static OrgUnit unit(String id, String name, OrgUnitLevel level, List<String> ancestors) {

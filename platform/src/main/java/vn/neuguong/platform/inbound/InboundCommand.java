@@ -1,6 +1,11 @@
 package vn.neuguong.platform.inbound;
 
+import java.util.Comparator;
 import java.util.List;
+
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,9 +27,10 @@ public final class InboundCommand {
     private final String ifMatch;
     private final byte[] data;
     private final JsonMapper jsonMapper;
+    private final Validator validator;
 
     InboundCommand(String publisher, String id, String type, String subject, String ifMatch, byte[] data,
-            JsonMapper jsonMapper) {
+            JsonMapper jsonMapper, Validator validator) {
         this.publisher = publisher;
         this.id = id;
         this.type = type;
@@ -32,6 +38,7 @@ public final class InboundCommand {
         this.ifMatch = ifMatch;
         this.data = data;
         this.jsonMapper = jsonMapper;
+        this.validator = validator;
     }
 
     public String publisher() {
@@ -68,6 +75,38 @@ public final class InboundCommand {
             throw new InvalidInputException(List.of(problem.field().equals("body")
                     ? new FieldProblem("data", problem.message()) : problem));
         }
+    }
+
+    /**
+     * The data read and then validated as a {@code @Valid @RequestBody} of the API is: its Bean Validation
+     * constraints, every broken one named by its field as the API names it ({@code nominee.name},
+     * {@code pledgeIds[0]}).
+     *
+     * @throws InvalidInputException naming the fields that could not be read or are invalid
+     */
+    public <T> T validData(Class<T> type) {
+        T value = data(type);
+        List<FieldProblem> problems = validator.validate(value).stream()
+                .map(violation -> new FieldProblem(field(violation.getPropertyPath()), violation.getMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return value;
+    }
+
+    private static String field(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.isInIterable()) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getKind() == ElementKind.PROPERTY) {
+                field.append(field.isEmpty() ? "" : ".").append(node.getName());
+            }
+        }
+        return field.toString();
     }
 
     /** The data, for a command whose API request body is optional: null when the record has none. */

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
+import jakarta.validation.Validator;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -40,14 +42,16 @@ public class InboundCommands {
     private final Publishers publishers;
     private final CommandOutcomeStore outcomes;
     private final JsonMapper jsonMapper;
+    private final Validator validator;
     private final Clock clock;
     private final String source;
 
-    public InboundCommands(Publishers publishers, CommandOutcomeStore outcomes, JsonMapper jsonMapper, Clock clock,
-            String source) {
+    public InboundCommands(Publishers publishers, CommandOutcomeStore outcomes, JsonMapper jsonMapper,
+            Validator validator, Clock clock, String source) {
         this.publishers = publishers;
         this.outcomes = outcomes;
         this.jsonMapper = jsonMapper;
+        this.validator = validator;
         this.clock = clock;
         this.source = source;
     }
@@ -79,7 +83,8 @@ public class InboundCommands {
 
         String outcome = outcomes.find(publisher, id).orElseGet(() -> {
             CommandOutcome decided = decide(identity, new InboundCommand(publisher, id, type, subject,
-                    header(headers, CommandTypes.IF_MATCH_HEADER), record.getPayload(), jsonMapper), handlers);
+                    header(headers, CommandTypes.IF_MATCH_HEADER), record.getPayload(), jsonMapper, validator),
+                    handlers);
             return outcomes.remember(publisher, id, jsonMapper.writeValueAsString(decided));
         });
         return outcomeRecord(publisher, id, subject, outcome);

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import jakarta.validation.Validator;
+
 import tools.jackson.databind.json.JsonMapper;
 import vn.neuguong.platform.outbox.OutboxConfiguration;
 
@@ -38,8 +40,8 @@ public class InboundConfiguration {
 
     @Bean
     InboundCommands inboundCommands(Publishers publishers, CommandOutcomeStore outcomes, JsonMapper jsonMapper,
-            Clock clock, @Value("/${spring.application.name:neuguong}") String source) {
-        return new InboundCommands(publishers, outcomes, jsonMapper, clock, source);
+            Validator validator, Clock clock, @Value("/${spring.application.name:neuguong}") String source) {
+        return new InboundCommands(publishers, outcomes, jsonMapper, validator, clock, source);
     }
 
     @Configuration(proxyBeanMethods = false)
