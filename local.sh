@@ -17,8 +17,10 @@
 #   ./local.sh publish FILE    publish pledge commands on Kafka as the demo publisher thai-nguyen (docs/inbound.md)
 #   ./local.sh demo [options]  publish a realistic season through the API (starts the system if needed)
 #   ./local.sh bench [scenario] [options]
-#                              run a benchmark scenario (pledge-season, bulk-import, rebuild, conference)
-#                              against it; results in target/bench/
+#                              run a benchmark scenario (pledge-season, bulk-import, rebuild, conference, inbound)
+#                              against it; results in target/bench/. faults: kill -9, pause and scale processes
+#                              under load and check that nothing acknowledged is lost or counted twice
+#                              (docs/operations.md)
 #
 # Everything lives under .local/ (NEUGUONG_HOME): data/, logs/<name>.log, pids/<name>.pid, where a service's name
 # is <service>-<i> (pledge-service-1, ...); ports/<name>.port remembers the port of each instance after the first.
@@ -599,7 +601,7 @@ ensure_running() {
 run_client() {
   ensure_running
   "$(java_cmd)" -Dfile.encoding=UTF-8 -jar "$(jar_of bench)" "$@" --gateway "$GATEWAY_URL" --issuer "$ISSUER_URL" \
-    --kafka "localhost:$KAFKA_PORT" --mongo "mongodb://localhost:$MONGO_PORT" --pids "$PID_DIR"
+    --kafka "localhost:$KAFKA_PORT" --mongo "mongodb://localhost:$MONGO_PORT" --pids "$PID_DIR" --local-sh "$ROOT/local.sh"
 }
 
 # The example publisher (local-stack's InboundExamplePublisher) as the demo publisher thai-nguyen.

@@ -24,6 +24,7 @@ import vn.neuguong.bench.cost.ProcessCpu;
 import vn.neuguong.bench.demo.DemoRecognition;
 import vn.neuguong.bench.demo.DemoReports;
 import vn.neuguong.bench.demo.DemoSeason;
+import vn.neuguong.bench.faults.FaultsScenario;
 import vn.neuguong.bench.scenario.BulkImport;
 import vn.neuguong.bench.scenario.ConferenceCheckIns;
 import vn.neuguong.bench.scenario.InboundCommands;
@@ -40,6 +41,7 @@ import vn.neuguong.contracts.Topics;
  *   bench conference [--duration S]
  *   bench bulk-import [--rows N]
  *   bench rebuild [--commit-interval-ms N] [--threads N]
+ *   bench faults [--rate R] [--only word,word]
  * </pre>
  * Every bench scenario also takes --preload N (import N pledges first), --compare FILE (an earlier result of the same
  * scenario, printed beside this one with the ratio) and --idle S (how long the processes are watched idle first).
@@ -47,7 +49,7 @@ import vn.neuguong.contracts.Topics;
  */
 public final class Main {
 
-    private static final Set<String> COMMON = Set.of("gateway", "issuer", "kafka", "mongo", "pids");
+    private static final Set<String> COMMON = Set.of("gateway", "issuer", "kafka", "mongo", "pids", "local-sh");
     private static final Set<String> DEMO = Set.of("year", "communes", "members", "seed");
     private static final Set<String> EVERY_SCENARIO = Set.of("preload", "compare", "idle");
     private static final Map<String, Set<String>> SCENARIOS = Map.of(
@@ -55,7 +57,10 @@ public final class Main {
             "bulk-import", Set.of("rows"),
             "rebuild", Set.of("commit-interval-ms", "threads"),
             "conference", Set.of("duration"),
-            "inbound", Set.of("rows", "kafka-sasl"));
+            "inbound", Set.of("rows", "kafka-sasl"),
+            "faults", Set.of("rate", "only"));
+    /** Scenarios that run against the system as it is: no preload, no comparison, no cost. */
+    private static final Set<String> WITHOUT_COST = Set.of("faults");
 
     public static void main(String[] args) throws Exception {
         try {
@@ -63,7 +68,11 @@ public final class Main {
             if (command.scenario() == null) {
                 demo(command.options());
             } else {
-                bench(command.scenario(), command.options());
+                if ("faults".equals(command.scenario())) {
+                    faults(command.options());
+                } else {
+                    bench(command.scenario(), command.options());
+                }
             }
         } catch (UsageException e) {
             System.err.println("bench: " + e.getMessage());
@@ -90,7 +99,8 @@ public final class Main {
                             + String.join(", ", new TreeSet<>(SCENARIOS.keySet())));
                 }
                 yield new Command(scenario, Options.parse("bench " + scenario, args, named ? 2 : 1,
-                        union(COMMON, EVERY_SCENARIO, SCENARIOS.get(scenario))));
+                        union(COMMON, WITHOUT_COST.contains(scenario) ? Set.of() : EVERY_SCENARIO,
+                                SCENARIOS.get(scenario))));
             }
             default -> throw new UsageException("unknown command '" + args[0] + "'; say demo or bench");
         };
@@ -117,6 +127,23 @@ public final class Main {
         tally.putAll(new DemoReports(api, year, seed).run());
         System.out.printf("Demo season %d published in %.1f s:%n", year, (System.nanoTime() - started) / 1e9);
         tally.forEach((what, count) -> System.out.printf("  %-40s %6d%n", what, count.get()));
+    }
+
+    /** Exits with 1 when the run found a loss, a double count or a fault whose own check failed. */
+    private static void faults(Options options) throws Exception {
+        double rate = options.rate("rate", 10);
+        List<String> only = options.text("only", "").isBlank() ? List.of()
+                : List.of(options.text("only", "").split(","));
+        Path pids = options.path("pids").orElseThrow(() -> new UsageException("faults needs --pids DIR (local.sh's pid files)"));
+        Path localSh = options.path("local-sh").orElseThrow(() -> new UsageException("faults needs --local-sh FILE"));
+        Map<String, Object> result = new FaultsScenario(api(options), pids, localSh,
+                options.text("kafka", "localhost:9092"), rate, only).run();
+        write("faults", result);
+        if (!Boolean.TRUE.equals(result.get("passed"))) {
+            System.out.println("faults: FAILED (see the problems above)");
+            System.exit(1);
+        }
+        System.out.println("faults: passed — nothing acknowledged lost, nothing counted twice");
     }
 
     /** Reads every option before anything runs, so that a mistake on the command line costs no preload. */
@@ -390,6 +417,7 @@ public final class Main {
         System.err.println("       bench conference [--duration S]");
         System.err.println("       bench bulk-import [--rows N]");
         System.err.println("       bench rebuild [--commit-interval-ms N] [--threads N]");
+        System.err.println("       bench faults [--rate R] [--only word,word] (faults whose name has a word; all by default)");
         System.err.println("every scenario: --preload N (pledges imported first) --compare FILE (an earlier result)");
         System.err.println("                --idle S (processes watched idle first, default 3)");
         System.err.println("durations: seconds (20) or 500ms, 20s, 5m, 1h");

@@ -43,4 +43,12 @@ class MainTest {
                 .hasMessage("unknown command 'benchmark'; say demo or bench");
         assertThatThrownBy(() -> Main.parse(new String[0])).isInstanceOf(UsageException.class);
     }
+
+    @Test
+    void theFaultsScenarioRunsAgainstTheSystemAsItIs() {
+        assertThat(Main.parse(new String[] {"bench", "faults", "--rate", "10", "--only", "pledge,database",
+            "--local-sh", "/x/local.sh"}).options().text("only", "")).isEqualTo("pledge,database");
+        assertThatThrownBy(() -> Main.parse(new String[] {"bench", "faults", "--preload", "1000"}))
+                .isInstanceOf(UsageException.class).hasMessageStartingWith("unknown option --preload for bench faults");
+    }
 }

@@ -93,6 +93,18 @@ public class ApiClient {
         return send(builder.build());
     }
 
+    /**
+     * A write as a careful client sends it, once: the answer, or an {@link IllegalStateException} when none came
+     * within {@code timeout} (the write may or may not have been applied).
+     */
+    public ApiResponse send(Identity as, String method, String path, Object body, Map<String, String> headers,
+            Duration timeout) {
+        HttpRequest.Builder builder = request(as, path).timeout(timeout).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        headers.forEach(builder::header);
+        return send(builder.build());
+    }
+
     /** Uploads a file (e.g. {@code text/csv}) as the request body. */
     public ApiResponse postFile(Identity as, String path, String contentType, java.nio.file.Path file) {
         try {
