@@ -72,16 +72,31 @@ public final class AggregationTopology {
     private final Clock clock;
     private final String ceSource;
     private final Duration deltaInterval;
+    private final DeadLetterListener deadLetters;
+
+    /** Told of every record the topology sends to a dead-letter topic: the topic it came from, and why. */
+    @FunctionalInterface
+    public interface DeadLetterListener {
+
+        /** @param reason {@code unreadable} (not an event of the topic) or {@code not-applicable} (failed to apply) */
+        void deadLettered(String topic, String reason);
+    }
 
     /**
      * @param deltaInterval how often the pending deltas are sent on; the commit interval is the natural choice
      */
     public AggregationTopology(List<EventSource> sources, Clock clock, String ceSource, Duration deltaInterval) {
+        this(sources, clock, ceSource, deltaInterval, (topic, reason) -> { });
+    }
+
+    public AggregationTopology(List<EventSource> sources, Clock clock, String ceSource, Duration deltaInterval,
+            DeadLetterListener deadLetters) {
         this.sources = List.copyOf(sources);
         this.jsonMapper = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.clock = clock;
         this.ceSource = ceSource;
         this.deltaInterval = deltaInterval;
+        this.deadLetters = deadLetters;
     }
 
     /** Adds the aggregation to {@code builder}, publishing every figure to {@code outputTopic} from the start. */
@@ -129,7 +144,7 @@ public final class AggregationTopology {
         var branches = builder
                 .stream(source.topic(), Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withName(source.name() + "-events"))
-                .process(() -> new Applying(source, appliedStore, pendingStore, deltaInterval),
+                .process(() -> new Applying(source, appliedStore, pendingStore, deltaInterval, deadLetters),
                         Named.as(source.name() + "-apply"), appliedStore, pendingStore)
                 .split(Named.as(source.name() + "-"))
                 .branch((key, outcome) -> outcome.deadLetter() != null, Branched.as("dead-letters"))
@@ -158,15 +173,18 @@ public final class AggregationTopology {
         private final String appliedStore;
         private final String pendingStore;
         private final Duration interval;
+        private final DeadLetterListener deadLetters;
         private KeyValueStore<String, EntityState> applied;
         private KeyValueStore<String, UnitYearDelta> pending;
         private ProcessorContext<String, Outcome> context;
 
-        Applying(EventSource source, String appliedStore, String pendingStore, Duration interval) {
+        Applying(EventSource source, String appliedStore, String pendingStore, Duration interval,
+                DeadLetterListener deadLetters) {
             this.source = source;
             this.appliedStore = appliedStore;
             this.pendingStore = pendingStore;
             this.interval = interval;
+            this.deadLetters = deadLetters;
         }
 
         @Override
@@ -190,9 +208,11 @@ public final class AggregationTopology {
                 applied.put(change.entityId(), EntityState.of(change));
             } catch (UnreadableEventException e) {
                 deadLetter(record, e.getMessage());
+                deadLetters.deadLettered(source.topic(), "unreadable");
                 return;
             } catch (RuntimeException e) {
                 deadLetter(record, "cannot be applied: " + e);
+                deadLetters.deadLettered(source.topic(), "not-applicable");
                 return;
             }
             for (UnitYearDelta delta : deltas) {

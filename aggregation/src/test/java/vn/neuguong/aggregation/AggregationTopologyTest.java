@@ -61,13 +61,15 @@ class AggregationTopologyTest {
     private TestInputTopic<String, byte[]> reports;
     private TestOutputTopic<String, String> output;
     private TestOutputTopic<String, byte[]> pledgeDeadLetters;
+    private final List<String> deadLettered = new ArrayList<>();
 
     private void start(EventSource... extraSources) {
         List<EventSource> sources = new ArrayList<>(List.of(new PledgeEvents(JSON), new ReportEvents(JSON)));
         sources.addAll(List.of(extraSources));
         StreamsBuilder builder = new StreamsBuilder();
         new AggregationTopology(sources, Clock.fixed(Instant.parse("2026-03-01T03:00:00Z"), ZoneOffset.UTC),
-                "/test", INTERVAL).addTo(builder, OUTPUT, live::get);
+                "/test", INTERVAL, (topic, reason) -> deadLettered.add(topic + " " + reason))
+                .addTo(builder, OUTPUT, live::get);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "aggregation-topology-test");
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -204,6 +206,8 @@ class AggregationTopologyTest {
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
         assertThat(reason(dead)).contains("PledgeChanged");
         assertThat(dead.headers().lastHeader(AggregationTopology.ORIGIN_HEADER)).isNotNull();
+        assertThat(deadLettered).as("what the dead-letter metric counts").containsExactly(
+                Topics.PLEDGE_EVENTS + " unreadable");
         assertThat(counters("vn", 2026)).containsEntry("pledges.registered", 1L);
     }
 
@@ -231,7 +235,8 @@ class AggregationTopologyTest {
             }
         };
         StreamsBuilder builder = new StreamsBuilder();
-        new AggregationTopology(List.of(failing), Clock.systemUTC(), "/test", INTERVAL).addTo(builder, OUTPUT);
+        new AggregationTopology(List.of(failing), Clock.systemUTC(), "/test", INTERVAL,
+                (topic, reason) -> deadLettered.add(topic + " " + reason)).addTo(builder, OUTPUT);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "aggregation-topology-test");
         driver = new TopologyTestDriver(builder.build(), config);
@@ -246,6 +251,7 @@ class AggregationTopologyTest {
         TestRecord<String, byte[]> dead = pledgeDeadLetters.readRecord();
         assertThat(dead.key()).isEqualTo("pl-poison");
         assertThat(reason(dead)).startsWith("cannot be applied: java.lang.NullPointerException");
+        assertThat(deadLettered).containsExactly(Topics.PLEDGE_EVENTS + " not-applicable");
         assertThat(counters("vn", 2026)).isEqualTo(Map.of("pledges.registered", 1L, "pledges.individual", 1L));
     }
 

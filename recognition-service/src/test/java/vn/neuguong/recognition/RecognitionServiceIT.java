@@ -15,6 +15,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -34,6 +37,7 @@ import vn.neuguong.contracts.pledge.PledgeSnapshot;
 import vn.neuguong.contracts.pledge.PledgeStatus;
 import vn.neuguong.contracts.pledge.PledgerKind;
 import vn.neuguong.contracts.recognition.NominationChanged;
+import vn.neuguong.platform.kafka.DeadLetterCounter;
 import vn.neuguong.platform.orgunit.OrgUnitDirectory;
 import vn.neuguong.recognition.pledge.PledgeEvaluation;
 import vn.neuguong.recognition.pledge.PledgeEvaluations;
@@ -755,8 +759,12 @@ class RecognitionServiceIT {
             assertThat(foreign.toString()).doesNotContain("EXCELLENT");
         }
 
+        @Autowired
+        MeterRegistry meters;
+
         @Test
-        void anUnreadablePledgeEventGoesToTheDeadLetterTopic() {
+        void anUnreadablePledgeEventGoesToTheDeadLetterTopicAndIsCounted() {
+            double countedBefore = deadLettered();
             String key = "broken-" + UUID.randomUUID();
             KafkaRecords.send(Topics.PLEDGE_EVENTS, key, "{\"pledgeId\": 42, \"version\": \"x\"", Map.of());
 
@@ -764,6 +772,12 @@ class RecognitionServiceIT {
                     record -> key.equals(record.key()), 1, Duration.ofSeconds(30));
 
             assertThat(dead).hasSize(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> deadLettered() >= countedBefore + 1);
+        }
+
+        private double deadLettered() {
+            return meters.find(DeadLetterCounter.NAME).tag("topic", Topics.PLEDGE_EVENTS).counters().stream()
+                    .mapToDouble(Counter::count).sum();
         }
     }
 }

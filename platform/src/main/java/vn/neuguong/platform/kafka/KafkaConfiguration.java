@@ -1,22 +1,30 @@
 package vn.neuguong.platform.kafka;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.BackOff;
@@ -34,6 +42,7 @@ public class KafkaConfiguration {
             Topics.REPORT_EVENTS);
     private static final List<String> STATE_TOPICS = List.of(Topics.ORG_UNITS, Topics.AGGREGATES);
     private static final Duration UNAVAILABLE_RETRY_MAX = Duration.ofSeconds(10);
+    private static final Duration LAG_REFRESH = Duration.ofSeconds(15);
 
     /**
      * Event topics keep everything (aggregates can be rebuilt from offset 0); state topics are compacted to
@@ -77,17 +86,44 @@ public class KafkaConfiguration {
      * {@code BatchListenerFailedException}).
      */
     @Bean
-    CommonErrorHandler deadLetteringErrorHandler(KafkaProperties kafkaProperties) {
+    CommonErrorHandler deadLetteringErrorHandler(KafkaProperties kafkaProperties, MeterRegistry meters) {
         Map<String, Object> config = kafkaProperties.buildProducerProperties();
         KafkaTemplate<Object, Object> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        DeadLetterCounter counter = new DeadLetterCounter(meters);
+        ConsumerRecordRecoverer recoverer = (record, exception) -> {
+            deadLetters.accept(record, exception);
+            counter.count(record.topic(), DeadLetterCounter.reasonOf(exception));
+        };
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(200, 2));
         handler.setBackOffFunction((record, exception) -> Unavailability.causedBy(exception)
                 ? untilAvailable() : null);
         return handler;
     }
 
+
+    /**
+     * The lag of the groups of this service's listener containers, and of every {@link MonitoredConsumerGroup} (a
+     * Kafka Streams application's, for example).
+     */
+    @Bean(destroyMethod = "close")
+    ConsumerLag consumerLag(KafkaProperties kafkaProperties, ObjectProvider<KafkaListenerEndpointRegistry> listeners,
+            ObjectProvider<MonitoredConsumerGroup> monitored, MeterRegistry meters) {
+        ConsumerLag lag = new ConsumerLag(kafkaProperties.buildAdminProperties(),
+                kafkaProperties.buildConsumerProperties(), () -> {
+                    Set<String> groups = new TreeSet<>();
+                    listeners.ifAvailable(registry -> registry.getAllListenerContainers().forEach(container -> {
+                        if (container.getGroupId() != null) {
+                            groups.add(container.getGroupId());
+                        }
+                    }));
+                    monitored.forEach(group -> groups.add(group.groupId()));
+                    return groups;
+                }, meters, Clock.systemUTC());
+        lag.start(LAG_REFRESH);
+        return lag;
+    }
 
     private static BackOff untilAvailable() {
         ExponentialBackOff backOff = new ExponentialBackOff(250, 2);

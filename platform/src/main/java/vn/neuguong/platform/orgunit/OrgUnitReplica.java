@@ -30,6 +30,7 @@ import org.springframework.context.SmartLifecycle;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import vn.neuguong.contracts.Topics;
+import vn.neuguong.platform.kafka.DeadLetterCounter;
 import vn.neuguong.contracts.orgunit.OrgUnit;
 import vn.neuguong.contracts.orgunit.OrgUnitChanged;
 import vn.neuguong.platform.web.ServiceUnavailableException;
@@ -77,8 +78,8 @@ public class OrgUnitReplica implements OrgUnitDirectory, SmartLifecycle {
         this.deadLetters = deadLetters;
         // Events may gain fields over time: a reader tolerates what it does not know.
         this.jsonMapper = jsonMapper.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-        this.unreadable = Counter.builder("neuguong.events.dead-lettered").tag("topic", Topics.ORG_UNITS)
-                .register(meters);
+        this.unreadable = Counter.builder(DeadLetterCounter.NAME).tag("topic", Topics.ORG_UNITS)
+                .tag("reason", "unreadable").register(meters);
         meters.gauge("neuguong.org-units.replica.size", units, Map::size);
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -29,6 +30,8 @@ import vn.neuguong.aggregation.RecognitionEvents;
 import vn.neuguong.aggregation.ReportEvents;
 import vn.neuguong.aggregation.UnitYearAggregate;
 import vn.neuguong.contracts.Topics;
+import vn.neuguong.platform.kafka.DeadLetterCounter;
+import vn.neuguong.platform.kafka.MonitoredConsumerGroup;
 import vn.neuguong.platform.kafka.TopicProperties;
 
 /** Runs the {@link AggregationTopology} in this service with Spring Kafka's Kafka Streams support. */
@@ -96,8 +99,17 @@ class AggregationConfiguration {
     }
 
     @Bean
-    AggregationTopology aggregationTopology(List<EventSource> sources, Clock clock, AggregatesProperties aggregates) {
-        return new AggregationTopology(sources, clock, aggregates.source(), aggregates.commitInterval());
+    AggregationTopology aggregationTopology(List<EventSource> sources, Clock clock, AggregatesProperties aggregates,
+            MeterRegistry meters) {
+        DeadLetterCounter deadLetters = new DeadLetterCounter(meters);
+        return new AggregationTopology(sources, clock, aggregates.source(), aggregates.commitInterval(),
+                deadLetters::count);
+    }
+
+    /** The Streams application's lag is reported with the listeners' (neuguong.consumer.lag.*). */
+    @Bean
+    MonitoredConsumerGroup aggregationConsumerGroup(AggregatesProperties aggregates) {
+        return new MonitoredConsumerGroup(aggregates.applicationId());
     }
 
     @Bean
