@@ -43,7 +43,7 @@ final class FreshnessProbe {
                 continue;
             }
             long acknowledged = System.nanoTime();
-            long stored = count("/api/pledges?unitId=" + commune + "&year=" + year + "&size=1", "total");
+            long stored = registered();
             if (stored < 1) {
                 continue;
             }
@@ -72,6 +72,14 @@ final class FreshnessProbe {
                         "target", (2 + index % 10) + " buổi", "dueDate", year + "-10-31")));
         Identity member = new Identity(memberId, "Đảng viên " + index, commune, List.of("MEMBER"));
         return client.write("register (freshness probe)", member, "POST", "/api/pledges", pledge).isPresent();
+    }
+
+    /** The commune's pledges as its aggregate counts them (withdrawn ones apart), from the pledge service. */
+    private long registered() {
+        String pledges = "/api/pledges?unitId=" + commune + "&year=" + year + "&size=1";
+        long all = count(pledges, "total");
+        long withdrawn = count(pledges + "&status=WITHDRAWN", "total");
+        return all < 0 || withdrawn < 0 ? -1 : all - withdrawn;
     }
 
     /** A count read through the gateway; -1 while it cannot be read (a fault may still be under way). */
