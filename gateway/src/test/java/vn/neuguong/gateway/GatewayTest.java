@@ -189,6 +189,62 @@ class GatewayTest {
         }
     }
 
+    /** What the gateway answers itself follows Accept-Language like the services' problems: Vietnamese for vi. */
+    @Test
+    void answersItsOwnProblemsInTheReadersLanguage() throws Exception {
+        PLEDGES.on("/api/pledges/cham", exchange -> {
+            try {
+                Thread.sleep(3_000);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+        });
+        String member = bearer("doc-gia", Role.MEMBER);
+
+        assertVietnamese(send(get("/api/pledges").header("Accept-Language", "vi")), 401,
+                "Chưa đăng nhập hoặc phiên đã hết hạn", "Cần có mã truy cập (bearer token) hợp lệ.");
+        assertVietnamese(send(get("/actuator/prometheus").header("Authorization", member)
+                .header("Accept-Language", "vi-VN,vi;q=0.9,en;q=0.5")), 403, "Không có quyền",
+                "Vai trò trong mã truy cập không cho phép yêu cầu này.");
+        assertVietnamese(send(get("/api/khong-co").header("Authorization", member).header("Accept-Language", "vi")),
+                404, "Không tìm thấy", "Không có nội dung nào tại /api/khong-co.");
+        assertVietnamese(send(post("/api/pledges", new byte[1024 * 1024 + 1]).header("Authorization", member)
+                .header("Accept-Language", "vi")), 413, "Dữ liệu gửi lên quá lớn",
+                "Nội dung gửi lên lớn hơn mức 1 MiB được chấp nhận ở đây.");
+        assertVietnamese(send(request("/api/pledges").header("Authorization", member).header("Accept-Language", "vi")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(BodyPublishers.ofString("a=1"))),
+                415, "Định dạng dữ liệu không được hỗ trợ",
+                "API này nhận nội dung JSON (application/json), không nhận biểu mẫu (form).");
+        assertVietnamese(send(get("/api/pledges/cham").header("Authorization", member).header("Accept-Language", "vi")),
+                503, "Dịch vụ tạm thời không sẵn sàng", "pledge-service hiện không sẵn sàng; vui lòng thử lại sau.");
+        String greedy = bearer("doc-gia-voi-vang", Role.MEMBER);
+        HttpResponse<String> limited = null;
+        for (int request = 0; request < 60 && limited == null; request++) {
+            HttpResponse<String> response = send(get("/api/aggregates/vn").header("Authorization", greedy)
+                    .header("Accept-Language", "vi"));
+            limited = response.statusCode() == 429 ? response : null;
+        }
+        assertVietnamese(limited, 429, "Quá nhiều yêu cầu",
+                "Quá nhiều yêu cầu; vui lòng giảm tốc độ và thử lại sau khoảng thời gian ghi trong Retry-After.");
+
+        HttpResponse<String> english = send(get("/api/khong-co").header("Authorization", member)
+                .header("Accept-Language", "en-GB,fr;q=0.5"));
+        assertThat(problem(english).path("title").asString()).isEqualTo("Not Found");
+        assertThat(problem(english).path("detail").asString()).isEqualTo("Nothing is served at /api/khong-co.");
+    }
+
+    private static void assertVietnamese(HttpResponse<String> response, int status, String title, String detail) {
+        assertThat(response).as("a %d", status).isNotNull();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith(PROBLEM_JSON));
+        JsonNode problem = problem(response);
+        assertThat(problem.path("title").asString()).isEqualTo(title);
+        assertThat(problem.path("detail").asString()).isEqualTo(detail);
+    }
+
     @Test
     void opensHealthAndKeepsTheRestOfActuatorForOperators() throws Exception {
         assertThat(send(get("/actuator/health")).statusCode()).isEqualTo(200);

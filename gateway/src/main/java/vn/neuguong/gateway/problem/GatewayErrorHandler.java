@@ -55,39 +55,40 @@ class GatewayErrorHandler implements WebExceptionHandler {
             CorrelationIdFilter.withCorrelationId(exchange,
                     () -> log.warn("Bearer tokens cannot be verified: {}", failure.toString()));
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, ISSUER_RETRY_AFTER_SECONDS);
-            return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-                    "Bearer tokens cannot be verified at the moment; please try again later.");
+            return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "issuer-unavailable");
         }
         if (causedBy(failure, PrematureCloseException.class)) {
             String service = routeId(exchange);
             CorrelationIdFilter.withCorrelationId(exchange,
                     () -> log.warn("{} closed the connection before answering: {}", service, failure.toString()));
-            return problems.write(exchange, HttpStatus.BAD_GATEWAY,
-                    service + " stopped before answering." + mayHaveBeenApplied(exchange));
+            return problems.write(exchange, HttpStatus.BAD_GATEWAY, "service-stopped", service,
+                    mayHaveBeenApplied(exchange));
         }
         if (isTimeout(failure) && isWrite(exchange)) {
             String service = routeId(exchange);
             CorrelationIdFilter.withCorrelationId(exchange,
                     () -> log.warn("{} did not answer in time: {}", service, failure.toString()));
-            return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-                    service + " did not answer in time." + mayHaveBeenApplied(exchange));
+            return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-timeout", service,
+                    mayHaveBeenApplied(exchange));
         }
         if (isTimeout(failure) || isDownstreamUnavailable(failure)) {
             String service = routeId(exchange);
             CorrelationIdFilter.withCorrelationId(exchange,
                     () -> log.warn("{} is unavailable: {}", service, failure.toString()));
-            return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-                    service + " is unavailable at the moment; please try again later.");
+            return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", service);
         }
         if (failure instanceof ErrorResponse error && error.getStatusCode().is4xxClientError()) {
             error.getHeaders().forEach((name, values) -> exchange.getResponse().getHeaders().put(name, values));
-            return problems.write(exchange, error.getStatusCode(), clientErrorDetail(exchange, error));
+            if (error.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                return problems.write(exchange, HttpStatus.NOT_FOUND, "not-found",
+                        exchange.getRequest().getPath().value());
+            }
+            return problems.write(exchange, error);
         }
         CorrelationIdFilter.withCorrelationId(exchange,
                 () -> log.error("Request {} {} failed", exchange.getRequest().getMethod(),
                         exchange.getRequest().getPath().value(), failure));
-        return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR,
-                "The gateway could not handle the request.");
+        return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "failed");
     }
 
     /** The routing filter reports a response timeout as 504. */
@@ -120,27 +121,16 @@ class GatewayErrorHandler implements WebExceptionHandler {
     }
 
     /** A client cannot tell whether a write it got no answer for was applied: say how to find out safely. */
-    private static String mayHaveBeenApplied(ServerWebExchange exchange) {
+    private String mayHaveBeenApplied(ServerWebExchange exchange) {
         if (!isWrite(exchange)) {
-            return " Please try again.";
+            return problems.message(exchange, "read-retry");
         }
-        if (exchange.getRequest().getHeaders().containsHeader(IDEMPOTENCY_KEY)) {
-            return " The request may have been applied: sending it again with the same Idempotency-Key is safe"
-                    + " (it is applied at most once).";
-        }
-        return " The request may have been applied. Send writes with an Idempotency-Key: sending one again with the"
-                + " same key is safe (it is applied at most once).";
+        return problems.message(exchange, exchange.getRequest().getHeaders().containsHeader(IDEMPOTENCY_KEY)
+                ? "write-may-be-applied-with-key" : "write-may-be-applied");
     }
 
     private static String routeId(ServerWebExchange exchange) {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         return route != null ? route.getId() : "The service";
-    }
-
-    private static String clientErrorDetail(ServerWebExchange exchange, ErrorResponse error) {
-        if (error.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
-            return "Nothing is served at " + exchange.getRequest().getPath().value() + ".";
-        }
-        return error.getBody().getDetail();
     }
 }

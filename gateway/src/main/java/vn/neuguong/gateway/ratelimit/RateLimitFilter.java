@@ -8,6 +8,7 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -45,8 +46,8 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
                         return chain.filter(exchange);
                     }
                     rejected.increment();
-                    ErrorResponseException tooMany = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS);
-                    tooMany.setDetail("Too many requests; please slow down and retry after the time in Retry-After.");
+                    ErrorResponseException tooMany = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
+                            ProblemDetail.forStatus(HttpStatus.TOO_MANY_REQUESTS), null, "too-many", null);
                     decision.getHeaders().forEach(tooMany.getHeaders()::set);
                     return Mono.error(tooMany);
                 });

@@ -5,6 +5,7 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -23,9 +24,8 @@ class FormBodyFilter implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         if (isForm(exchange.getRequest().getHeaders().getFirst(HttpHeaders.CONTENT_TYPE))) {
-            ErrorResponseException unsupported = new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-            unsupported.setDetail("This API takes JSON request bodies (application/json), not forms.");
-            return Mono.error(unsupported);
+            return Mono.error(new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    ProblemDetail.forStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE), null, "form-body", null));
         }
         return chain.filter(exchange);
     }

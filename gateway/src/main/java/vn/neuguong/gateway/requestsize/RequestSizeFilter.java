@@ -8,6 +8,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -54,9 +55,8 @@ class RequestSizeFilter implements GlobalFilter, Ordered {
     }
 
     private static ErrorResponseException tooLarge(DataSize limit) {
-        ErrorResponseException tooLarge = new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE);
-        tooLarge.setDetail("The request body is larger than the " + describe(limit) + " accepted here.");
-        return tooLarge;
+        return new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE,
+                ProblemDetail.forStatus(HttpStatus.CONTENT_TOO_LARGE), null, "too-large", new Object[] {describe(limit)});
     }
 
     private static String describe(DataSize size) {

@@ -39,32 +39,30 @@ class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerA
                 .flatMap(decision -> {
                     decision.getHeaders().forEach(exchange.getResponse().getHeaders()::set);
                     return decision.isAllowed() ? unauthorized(exchange, failure)
-                            : problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
-                                    "Too many requests without a valid token; retry after the time in Retry-After.");
+                            : problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "too-many-unauthenticated");
                 });
     }
 
     private Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException failure) {
-        String detail;
-        String challenge;
-        if (failure instanceof OAuth2AuthenticationException invalid) {
-            OAuth2Error error = invalid.getError();
-            detail = error.getDescription() != null ? error.getDescription() : "The bearer token is not valid.";
-            challenge = "Bearer error=\"" + error.getErrorCode() + "\", error_description=\"" + quotable(detail) + "\"";
+        if (!(failure instanceof OAuth2AuthenticationException invalid)) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            return problems.write(exchange, HttpStatus.UNAUTHORIZED, "token-required");
         }
-        else {
-            detail = "A bearer token is required.";
-            challenge = "Bearer";
-        }
-        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
-        return problems.write(exchange, HttpStatus.UNAUTHORIZED, detail);
+        // the challenge is for programs: in English, whatever the reader's language
+        OAuth2Error error = invalid.getError();
+        String description = error.getDescription() != null ? error.getDescription() : "The bearer token is not valid.";
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"" + error.getErrorCode()
+                + "\", error_description=\"" + quotable(description) + "\"");
+        return error.getDescription() != null
+                ? problems.write(exchange, HttpStatus.UNAUTHORIZED, "token-invalid", error.getDescription())
+                : problems.write(exchange, HttpStatus.UNAUTHORIZED, "token-invalid-unexplained");
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
                 "Bearer error=\"insufficient_scope\", error_description=\"The token's roles do not allow this request.\"");
-        return problems.write(exchange, HttpStatus.FORBIDDEN, "The token's roles do not allow this request.");
+        return problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden");
     }
 
     private static String quotable(String text) {

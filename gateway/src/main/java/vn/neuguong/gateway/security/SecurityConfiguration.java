@@ -79,8 +79,7 @@ class SecurityConfiguration {
      */
     @Bean
     ServerExchangeRejectedHandler rejectedRequests(ProblemResponses problems) {
-        return (exchange, rejected) -> problems.write(exchange, HttpStatus.BAD_REQUEST,
-                "The request's URL or method is not acceptable.");
+        return (exchange, rejected) -> problems.write(exchange, HttpStatus.BAD_REQUEST, "request-rejected");
     }
 
     @Bean

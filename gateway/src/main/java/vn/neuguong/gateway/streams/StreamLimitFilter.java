@@ -11,6 +11,7 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
@@ -51,9 +52,9 @@ class StreamLimitFilter implements GlobalFilter, Ordered {
                         return chain.filter(exchange);
                     }
                     if (!tryOpen(user)) {
-                        ErrorResponseException tooMany = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS);
-                        tooMany.setDetail("At most " + maxStreamsPerUser + " live streams may be open at once per"
-                                + " user; close one first.");
+                        ErrorResponseException tooMany = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
+                                ProblemDetail.forStatus(HttpStatus.TOO_MANY_REQUESTS), null, "too-many-streams",
+                                new Object[] {String.valueOf(maxStreamsPerUser)});
                         tooMany.getHeaders().set("Retry-After", "30");
                         return Mono.<Void>error(tooMany);
                     }

@@ -10,8 +10,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.HttpStatusCode;
 
+import vn.neuguong.contracts.ProblemLanguage;
+
 /**
- * The texts of problems in the reader's language (Accept-Language: Vietnamese or English). Code everywhere writes
+ * The texts of problems in the reader's language (Accept-Language: Vietnamese or English, chosen and titled by the
+ * contracts' {@link ProblemLanguage}, as the gateway does). Code everywhere writes
  * its messages in English, the API's default language; the {@code problem-messages_vi} bundle translates them by
  * template: a message's numbers and bracketed lists become the arguments {0}, {1}, … and the rest, spaces as
  * underscores, is the key ({@code must be at most 500 characters} → {@code message.must_be_at_most_{0}_characters}).
@@ -19,8 +22,7 @@ import org.springframework.http.HttpStatusCode;
  */
 public final class ProblemMessages {
 
-    public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
-    private static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, VIETNAMESE);
+    public static final Locale VIETNAMESE = ProblemLanguage.VIETNAMESE;
     private static final Pattern ARGUMENT = Pattern.compile("\\[[^\\]]*\\]|\\d+(?:[.,]\\d+)*");
 
     private final MessageSource messages;
@@ -40,19 +42,11 @@ public final class ProblemMessages {
 
     /** The best supported language of an Accept-Language header; English when it names none of them. */
     public static Locale localeOf(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank()) {
-            return Locale.ENGLISH;
-        }
-        try {
-            Locale best = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), SUPPORTED);
-            return best == null ? Locale.ENGLISH : best;
-        } catch (IllegalArgumentException malformed) {
-            return Locale.ENGLISH;
-        }
+        return ProblemLanguage.localeOf(acceptLanguage);
     }
 
     public String title(HttpStatusCode status, String englishTitle, Locale locale) {
-        String title = messages.getMessage("title." + status.value(), null, null, locale);
+        String title = ProblemLanguage.title(status.value(), locale);
         return title == null ? englishTitle : title;
     }
 
