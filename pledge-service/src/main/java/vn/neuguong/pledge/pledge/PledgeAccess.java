@@ -2,8 +2,6 @@ package vn.neuguong.pledge.pledge;
 
 import java.util.List;
 
-import org.springframework.data.mongodb.core.query.Criteria;
-
 import vn.neuguong.contracts.Role;
 import vn.neuguong.contracts.pledge.PledgerKind;
 import vn.neuguong.platform.security.CurrentUser;
@@ -88,16 +86,14 @@ public final class PledgeAccess {
         }
     }
 
-    /** The pledges a list may show the caller, as a query criterion; null when the caller sees everything. */
-    public static Criteria visibleTo(CurrentUser user) {
+    /** The pledges a list may show the caller. */
+    public static PledgeScope visibleTo(CurrentUser user) {
         if (user.readsEverything()) {
-            return null;
+            return PledgeScope.EVERYTHING;
         }
-        Criteria own = Criteria.where("pledger.kind").is(PledgerKind.INDIVIDUAL.name())
-                .and("pledger.memberId").is(user.sub());
         if (isOfficer(user) && user.unitId() != null) {
-            return new Criteria().orOperator(Criteria.where("unitPath").is(user.unitId()), own);
+            return PledgeScope.subtreeAndOwn(user.unitId(), user.sub());
         }
-        return own;
+        return PledgeScope.own(user.sub());
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Repository;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteResult;
 
+import vn.neuguong.contracts.pledge.PledgerKind;
 import vn.neuguong.platform.outbox.OutboxEvent;
 import vn.neuguong.platform.outbox.OutboxEvents;
 
@@ -34,12 +35,12 @@ public class PledgeRepository implements InitializingBean {
 
     private final OutboxEvents outbox;
     private final MongoTemplate mongo;
-    private final NearCopyTexts nearCopyTexts;
+    private final NearCopyTextStore nearCopyTexts;
 
     public PledgeRepository(MongoTemplate mongo, OutboxEvents outbox) {
         this.outbox = outbox;
         this.mongo = mongo;
-        this.nearCopyTexts = new NearCopyTexts(mongo);
+        this.nearCopyTexts = new NearCopyTextStore(mongo);
     }
 
     @Override
@@ -181,13 +182,38 @@ public class PledgeRepository implements InitializingBean {
                                    String examplePledgeId) {
     }
 
-    public List<Pledge> find(Criteria criteria, Sort sort, int page, int size) {
-        Query query = Query.query(criteria).with(sort)
+    public List<Pledge> find(PledgeScope scope, PledgeFilter filter, Sort sort, int page, int size) {
+        Query query = Query.query(matching(scope, filter)).with(sort)
                 .skip((long) page * size).limit(size);
         return mongo.find(query, PledgeDocument.class).stream().map(PledgeDocument::pledge).toList();
     }
 
-    public long count(Criteria criteria) {
-        return mongo.count(Query.query(criteria), PledgeDocument.class);
+    public long count(PledgeScope scope, PledgeFilter filter) {
+        return mongo.count(Query.query(matching(scope, filter)), PledgeDocument.class);
+    }
+
+    /** The pledges of the scope that the filter and {@code more} conditions ask for. */
+    static Criteria matching(PledgeScope scope, PledgeFilter filter, Criteria... more) {
+        List<Criteria> all = new ArrayList<>();
+        if (!scope.everything()) {
+            Criteria own = Criteria.where("pledger.kind").is(PledgerKind.INDIVIDUAL.name())
+                    .and("pledger.memberId").is(scope.memberId());
+            all.add(scope.subtree() == null ? own
+                    : new Criteria().orOperator(Criteria.where("unitPath").is(scope.subtree()), own));
+        }
+        if (filter.unitId() != null) {
+            all.add(Criteria.where("unitPath").is(filter.unitId()));
+        }
+        if (filter.year() != null) {
+            all.add(Criteria.where("year").is(filter.year()));
+        }
+        if (filter.status() != null) {
+            all.add(Criteria.where("status").is(filter.status().name()));
+        }
+        if (filter.generic() != null) {
+            all.add(Criteria.where("specificity.generic").is(filter.generic()));
+        }
+        all.addAll(List.of(more));
+        return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
     }
 }

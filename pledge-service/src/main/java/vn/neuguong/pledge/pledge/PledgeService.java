@@ -11,8 +11,6 @@ import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
 
 import tools.jackson.databind.json.JsonMapper;
 import vn.neuguong.contracts.pledge.PledgeStatus;
@@ -168,26 +166,10 @@ public class PledgeService {
             throw new InvalidInputException("size", "must be 1 or more");
         }
         int cappedSize = Math.min(size, MAX_PAGE_SIZE);
-        List<Criteria> filters = new ArrayList<>();
-        Criteria scope = PledgeAccess.visibleTo(user);
-        if (scope != null) {
-            filters.add(scope);
-        }
-        if (unitId != null) {
-            filters.add(Criteria.where("unitPath").is(unitId));
-        }
-        if (year != null) {
-            filters.add(Criteria.where("year").is(year));
-        }
-        if (status != null) {
-            filters.add(Criteria.where("status").is(status.name()));
-        }
-        if (generic != null) {
-            filters.add(Criteria.where("specificity.generic").is(generic));
-        }
-        Sort order = PledgeOrder.parse(sort);
-        Criteria criteria = filters.isEmpty() ? new Criteria() : new Criteria().andOperator(filters);
-        return new PageOfPledges(pledges.find(criteria, order, page, cappedSize), page, cappedSize, pledges.count(criteria));
+        PledgeScope scope = PledgeAccess.visibleTo(user);
+        PledgeFilter filter = new PledgeFilter(unitId, year, status, generic);
+        return new PageOfPledges(pledges.find(scope, filter, PledgeOrder.parse(sort), page, cappedSize), page,
+                cappedSize, pledges.count(scope, filter));
     }
 
     public Pledge revise(CurrentUser user, String id, PledgeRequest request, long ifMatch, String idempotencyKey) {

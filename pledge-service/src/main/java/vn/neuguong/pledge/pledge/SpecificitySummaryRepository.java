@@ -8,6 +8,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Repository;
 
+import vn.neuguong.contracts.pledge.PledgeStatus;
+
 /**
  * Counts over the {@code pledges} collection for {@link SpecificitySummary}: two aggregation pipelines of $match,
  * $unwind and $group only, which both MongoDB and mongo-java-server run, served by the {@code list_by_subtree}
@@ -30,9 +32,9 @@ public class SpecificitySummaryRepository {
     public record CodeCounts(String code, long findings, long pledges) {
     }
 
-    public List<UnitCounts> countsByUnit(Criteria pledges) {
+    public List<UnitCounts> countsByUnit(PledgeScope scope, String unitId, int year) {
         List<Document> pipeline = List.of(
-                new Document("$match", pledges.getCriteriaObject()),
+                new Document("$match", live(scope, unitId, year)),
                 new Document("$group", new Document("_id",
                         new Document("unitId", "$unitId").append("generic", "$specificity.generic"))
                         .append("pledges", new Document("$sum", 1))
@@ -48,9 +50,9 @@ public class SpecificitySummaryRepository {
         return byUnitAndGeneric;
     }
 
-    public List<CodeCounts> countsByFinding(Criteria pledges) {
+    public List<CodeCounts> countsByFinding(PledgeScope scope, String unitId, int year) {
         List<Document> pipeline = List.of(
-                new Document("$match", pledges.getCriteriaObject()),
+                new Document("$match", live(scope, unitId, year)),
                 new Document("$unwind", "$specificity.findings"),
                 new Document("$group", new Document("_id",
                         new Document("pledge", "$_id").append("code", "$specificity.findings.code"))
@@ -64,5 +66,11 @@ public class SpecificitySummaryRepository {
                     group.get("pledges", Number.class).longValue()));
         }
         return counts;
+    }
+
+    /** The live pledges of the scope, of the year and the unit's subtree (every unit's for null). */
+    private static Document live(PledgeScope scope, String unitId, int year) {
+        return PledgeRepository.matching(scope, new PledgeFilter(unitId, year, null, null),
+                Criteria.where("status").ne(PledgeStatus.WITHDRAWN.name())).getCriteriaObject();
     }
 }

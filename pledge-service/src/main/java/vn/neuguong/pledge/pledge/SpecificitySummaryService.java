@@ -2,15 +2,11 @@ package vn.neuguong.pledge.pledge;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.data.mongodb.core.query.Criteria;
-
-import vn.neuguong.contracts.pledge.PledgeStatus;
 import vn.neuguong.platform.security.CurrentUser;
 import vn.neuguong.platform.web.InvalidInputException;
 import vn.neuguong.pledge.specificity.FindingCode;
@@ -34,20 +30,10 @@ public class SpecificitySummaryService {
         if (year == null) {
             throw new InvalidInputException("year", "is required");
         }
-        List<Criteria> filters = new ArrayList<>();
-        Criteria scope = PledgeAccess.visibleTo(user);
-        if (scope != null) {
-            filters.add(scope);
-        }
-        if (unitId != null) {
-            filters.add(Criteria.where("unitPath").is(unitId));
-        }
-        filters.add(Criteria.where("year").is(year));
-        filters.add(Criteria.where("status").ne(PledgeStatus.WITHDRAWN.name()));
-        Criteria pledges = new Criteria().andOperator(filters);
+        PledgeScope scope = PledgeAccess.visibleTo(user);
 
         Map<String, SpecificitySummaryRepository.UnitCounts> byUnit = new LinkedHashMap<>();
-        for (SpecificitySummaryRepository.UnitCounts part : counts.countsByUnit(pledges)) {
+        for (SpecificitySummaryRepository.UnitCounts part : counts.countsByUnit(scope, unitId, year)) {
             byUnit.merge(part.unitId(), part, (a, b) -> new SpecificitySummaryRepository.UnitCounts(a.unitId(),
                     a.pledges() + b.pledges(), a.generic() + b.generic(), a.scoreTotal() + b.scoreTotal()));
         }
@@ -63,7 +49,7 @@ public class SpecificitySummaryService {
                         .thenComparing(Comparator.comparingDouble(SpecificitySummary.UnitShare::genericShare).reversed())
                         .thenComparing(SpecificitySummary.UnitShare::unitId))
                 .limit(UNITS_SHOWN).toList();
-        List<SpecificitySummary.FindingCount> findings = counts.countsByFinding(pledges).stream()
+        List<SpecificitySummary.FindingCount> findings = counts.countsByFinding(scope, unitId, year).stream()
                 .map(SpecificitySummaryService::findingCount)
                 .sorted(Comparator.comparingLong(SpecificitySummary.FindingCount::pledges).reversed()
                         .thenComparing(Comparator.comparingLong(SpecificitySummary.FindingCount::findings).reversed())

@@ -43,14 +43,14 @@ import vn.neuguong.pledge.specificity.VietnameseText;
  * It is derived data: a crash between a pledge's write and this one's can leave a count one off, which only shifts
  * when a text stops being a candidate.
  */
-class NearCopyTexts {
+class NearCopyTextStore {
 
     static final String COLLECTION = "near_copy_texts";
-    private static final Logger log = LoggerFactory.getLogger(NearCopyTexts.class);
+    private static final Logger log = LoggerFactory.getLogger(NearCopyTextStore.class);
 
     private final MongoTemplate mongo;
 
-    NearCopyTexts(MongoTemplate mongo) {
+    NearCopyTextStore(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
