@@ -62,12 +62,13 @@ class NearCopyTextStore {
             return;
         }
         Query live = Query.query(Criteria.where("status").ne(PledgeStatus.WITHDRAWN.name()));
-        live.fields().include("unitId").include("year").include("commitments.action");
+        live.fields().include("unitId").include("year").include("commitments.action").include("pledger");
         List<Actions> batch = new ArrayList<>();
         int[] total = {0};
         mongo.stream(live, Document.class, PledgeDocument.COLLECTION).forEach(pledge -> {
-            batch.add(new Actions(pledge.get("_id").toString(), pledge.getString("unitId"), pledge.getInteger("year"),
-                    pledge.getList("commitments", Document.class, List.of()).stream()
+            Document pledger = pledge.get("pledger", new Document());
+            batch.add(new Actions(pledge.get("_id").toString(), displayName(pledger), pledge.getString("unitId"),
+                    pledge.getInteger("year"), pledge.getList("commitments", Document.class, List.of()).stream()
                             .map(commitment -> commitment.getString("action")).toList()));
             if (batch.size() == 1_000) {
                 total[0] += batch.size();
@@ -92,7 +93,8 @@ class NearCopyTextStore {
                 Filters.in("bandKeys", bandKeys), Filters.gt("pledges", 0))).forEach(text ->
                 candidates.add(new PledgeRepository.SimilarCandidate(unitId, year,
                         text.getList("bandKeys", String.class), List.of(text.getString("action")),
-                        text.getInteger("pledges"), text.getString("examplePledgeId"))));
+                        text.getInteger("pledges"), text.getString("examplePledgeId"),
+                        text.getString("examplePledger"))));
         return candidates;
     }
 
@@ -124,7 +126,8 @@ class NearCopyTextStore {
                 }
             }
             actions.forEach((id, action) -> changes.merge(id,
-                    new Change(pledge.unitId(), pledge.year(), action, pledge.pledgeId(), delta), Change::plus));
+                    new Change(pledge.unitId(), pledge.year(), action, pledge.pledgeId(), pledge.pledger(), delta),
+                    Change::plus));
         }
         return changes;
     }
@@ -140,7 +143,8 @@ class NearCopyTextStore {
                 Updates.setOnInsert("year", change.year()),
                 Updates.setOnInsert("action", change.action()),
                 Updates.setOnInsert("bandKeys", MinHash.bandKeys(Shingles.of(change.action()))),
-                Updates.setOnInsert("examplePledgeId", change.pledgeId())), new UpdateOptions().upsert(true))));
+                Updates.setOnInsert("examplePledgeId", change.pledgeId()),
+                Updates.setOnInsert("examplePledger", change.pledger())), new UpdateOptions().upsert(true))));
         collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
@@ -160,19 +164,26 @@ class NearCopyTextStore {
         }
     }
 
+    /** As {@link Pledge.Pledger#displayName()}, from the stored pledger. */
+    private static String displayName(Document pledger) {
+        return "INDIVIDUAL".equals(pledger.getString("kind")) ? pledger.getString("fullName")
+                : pledger.getString("name");
+    }
+
     /** What this store reads of a pledge. */
-    private record Actions(String pledgeId, String unitId, int year, List<String> actions) {
+    private record Actions(String pledgeId, String pledger, String unitId, int year, List<String> actions) {
 
         static Actions of(Pledge pledge) {
-            return new Actions(pledge.id(), pledge.unitId(), pledge.year(),
+            return new Actions(pledge.id(), pledge.pledger().displayName(), pledge.unitId(), pledge.year(),
                     pledge.commitments().stream().map(Pledge.Commitment::action).toList());
         }
     }
 
-    private record Change(String unitId, int year, String action, String pledgeId, int delta) {
+    /** The first pledge to use a text is its example: named in a near-copy finding without reading that pledge. */
+    private record Change(String unitId, int year, String action, String pledgeId, String pledger, int delta) {
 
         Change plus(Change other) {
-            return new Change(unitId, year, action, pledgeId, delta + other.delta());
+            return new Change(unitId, year, action, pledgeId, pledger, delta + other.delta());
         }
     }
 }

@@ -178,8 +178,9 @@ public class PledgeRepository implements InitializingBean {
      * @param pledges          how many live pledges of the unit and year use these actions
      * @param examplePledgeId the first pledge that used them
      */
+    /** {@code examplePledger} is null for texts stored before it was kept. */
     public record SimilarCandidate(String unitId, int year, List<String> bandKeys, List<String> actions, int pledges,
-                                   String examplePledgeId) {
+                                   String examplePledgeId, String examplePledger) {
     }
 
     public List<Pledge> find(PledgeScope scope, PledgeFilter filter, Sort sort, int page, int size) {

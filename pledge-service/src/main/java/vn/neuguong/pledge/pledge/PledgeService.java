@@ -3,6 +3,7 @@ package vn.neuguong.pledge.pledge;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,10 +64,8 @@ public class PledgeService {
         PledgeValidator.Resolved resolved = validator.validate(request);
         PledgeAccess.requireCanRegister(user, request, resolved.unit().path());
         Pledge.Pledger pledger = PledgeFactory.pledger(request.pledger());
+        // no read first: the unique index answers whether the pledger has a pledge (see the catch below)
         String pledgerKey = Pledge.pledgerKey(resolved.unit().id(), pledger.kind(), pledger.memberId(), pledger.name());
-        pledges.findByPledger(request.year(), pledgerKey).ifPresent(existing -> {
-            throw alreadyPledged(user, existing);
-        });
 
         List<Pledge.Commitment> commitments = PledgeFactory.commitments(request);
         Specificity specificity = specificity(commitments, resolved, request.year(), null);
@@ -124,19 +123,23 @@ public class PledgeService {
                                     Pledge revised) {
         List<String> keys = PledgeFactory.similarityKeys(commitments);
         List<CopyCandidate> candidates = new ArrayList<>();
+        Map<String, String> pledgers = new HashMap<>();
         for (PledgeRepository.SimilarCandidate candidate : pledges.nearCopyCandidates(resolved.unit().id(), year, keys,
                 revised)) {
             String copied = revised != null && revised.id().equals(candidate.examplePledgeId()) ? null
                     : candidate.examplePledgeId();
             candidate.actions().forEach(action -> candidates.add(new CopyCandidate(action, copied)));
+            if (copied != null && candidate.examplePledger() != null) {
+                pledgers.put(copied, candidate.examplePledger());
+            }
         }
-        return factory.specificity(commitments, resolved.theme(), candidates).namingCopies(this::withPledger);
+        return factory.specificity(commitments, resolved.theme(), candidates).namingCopies(copied ->
+                pledgers.containsKey(copied.pledgeId())
+                        ? new Finding.CopiedPledge(copied.pledgeId(), pledgers.get(copied.pledgeId()))
+                        : withPledger(copied));
     }
 
-    /**
-     * Who pledged the pledge a commitment copies (the first pledge that used the copied text); read once per copy
-     * found, which is rare.
-     */
+    /** Who pledged the pledge a commitment copies, for a text stored before its example's pledger was kept with it. */
     private Finding.CopiedPledge withPledger(Finding.CopiedPledge copied) {
         return pledges.findById(copied.pledgeId()).map(StoredPledge::pledge)
                 .map(original -> new Finding.CopiedPledge(original.id(), original.pledger().displayName()))
