@@ -95,6 +95,7 @@ class AsyncApiContractTest {
                 .map(name -> map(messages.get(name)).get("name")).toList();
         assertThat(documented.get("address")).isEqualTo(InboundTopics.COMMANDS_PREFIX + "{publisher}." + channel);
         assertThat(names).containsExactlyInAnyOrderElementsOf(commands);
+        assertThat(commands).allMatch(type -> channel.equals(CommandTypes.channelOf(type)));
     }
 
     @Test

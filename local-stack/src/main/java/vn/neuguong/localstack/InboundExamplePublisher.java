@@ -30,7 +30,7 @@ import vn.neuguong.contracts.inbound.CommandTypes;
 import vn.neuguong.contracts.inbound.InboundTopics;
 
 /**
- * What a province's system does to publish pledge commands (docs/inbound.md), in one small program: connect with
+ * What a province's system does to publish commands (docs/inbound.md), in one small program: connect with
  * SCRAM, send each command as a CloudEvent (binary mode, keyed by its subject), then read the outcomes.
  * {@code ./local.sh publish FILE} runs it as the demo publisher thai-nguyen.
  *
@@ -65,8 +65,13 @@ public final class InboundExamplePublisher {
                 JsonNode command = json.readTree(line);
                 String id = command.hasNonNull("id") ? command.get("id").asText() : UUID.randomUUID().toString();
                 String subject = command.path("subject").asText(null);
+                String channel = CommandTypes.channelOf(command.path("type").asText());
+                if (channel == null) {
+                    System.err.println("skipped  " + id + "  no channel takes the type " + command.path("type"));
+                    continue;
+                }
                 ProducerRecord<String, String> record = new ProducerRecord<>(
-                        InboundTopics.commands(publisher, InboundTopics.PLEDGES), subject,
+                        InboundTopics.commands(publisher, channel), subject,
                         json.writeValueAsString(command.get("data")));
                 header(record, CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
                 header(record, CloudEvents.HEADER_ID, id);
@@ -99,7 +104,7 @@ public final class InboundExamplePublisher {
             }
         }
         if (!sent.isEmpty()) {
-            System.err.println("No outcome within 60 s for " + sent + " (is pledge-service up?)");
+            System.err.println("No outcome within 60 s for " + sent + " (are the services up?)");
             System.exit(1);
         }
     }

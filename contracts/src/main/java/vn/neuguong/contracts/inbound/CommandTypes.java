@@ -35,6 +35,20 @@ public final class CommandTypes {
     public static final List<String> NOMINATION_COMMANDS = List.of(NOMINATION_SUBMIT);
 
     /**
+     * The channel a command is published on ({@link InboundTopics#PLEDGES}, {@link InboundTopics#REPORTS} or
+     * {@link InboundTopics#NOMINATIONS}), or null for a type no channel takes.
+     */
+    public static String channelOf(String type) {
+        if (PLEDGE_COMMANDS.contains(type)) {
+            return InboundTopics.PLEDGES;
+        }
+        if (REPORT_COMMANDS.contains(type)) {
+            return InboundTopics.REPORTS;
+        }
+        return NOMINATION_COMMANDS.contains(type) ? InboundTopics.NOMINATIONS : null;
+    }
+
+    /**
      * The optional CloudEvents extension attribute ({@code ce_ifmatch}) carrying the version a change expects,
      * like the API's {@code If-Match}; a revision needs it.
      */
