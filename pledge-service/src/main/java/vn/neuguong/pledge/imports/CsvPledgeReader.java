@@ -70,8 +70,9 @@ final class CsvPledgeReader implements PledgeDraftReader {
     CsvPledgeReader(Reader reader) {
         BufferedReader buffered = new BufferedReader(new BomSkippingReader(reader));
         try {
+            // blank lines are read, so that they are counted in the row numbers, and then skipped
             this.parser = format(buffered).builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                    .setIgnoreEmptyLines(true).get().parse(buffered);
+                    .setIgnoreEmptyLines(false).get().parse(buffered);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -127,12 +128,8 @@ final class CsvPledgeReader implements PledgeDraftReader {
     static long countRows(Reader reader) {
         BufferedReader buffered = new BufferedReader(new BomSkippingReader(reader));
         try (CSVParser counting = format(buffered).builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).get().parse(buffered)) {
-            long count = 0;
-            for (Iterator<CSVRecord> it = counting.iterator(); it.hasNext(); it.next()) {
-                count++;
-            }
-            return count;
+                .setIgnoreEmptyLines(false).get().parse(buffered)) {
+            return counting.stream().filter(record -> !isBlank(record)).count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -149,8 +146,12 @@ final class CsvPledgeReader implements PledgeDraftReader {
                     break;
                 }
                 lookahead = records.next();
-                // as a spreadsheet numbers them: the header is row 1
+                // as a spreadsheet numbers them: the header is row 1, and blank rows count
                 lookaheadRow = ++row + 1;
+                if (isBlank(lookahead)) {
+                    lookahead = null;
+                    continue;
+                }
             }
             String lookaheadKey = pledgerKey(lookahead);
             if (key != null && !key.equals(lookaheadKey)) {
@@ -172,6 +173,11 @@ final class CsvPledgeReader implements PledgeDraftReader {
             return PledgeDraft.unreadable(rows, problems);
         }
         return toDraft(group, rows);
+    }
+
+    /** An empty line, or a row of empty cells as a spreadsheet saves a blank row ({@code ;;;;}). */
+    private static boolean isBlank(CSVRecord record) {
+        return record.stream().allMatch(String::isBlank);
     }
 
     private String pledgerKey(CSVRecord record) {

@@ -49,6 +49,24 @@ class CsvPledgeReaderTest {
         assertThat(CsvPledgeReader.countRows(example())).isEqualTo(9);
     }
 
+    /** Blank lines, and the rows of empty cells a spreadsheet saves for blank rows, are skipped but counted. */
+    @Test
+    void blankRowsAreSkippedAndCountedInTheRowNumbers() throws Exception {
+        List<String> lines = new String(CsvPledgeReaderTest.class.getResourceAsStream("/imports/pledges-example.csv")
+                .readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        List<String> withBlanks = new ArrayList<>(lines);
+        withBlanks.add(3, ",,,,,,,,,,,,,");
+        withBlanks.add(1, "");
+        String csv = String.join("\r\n", withBlanks) + "\r\n\r\n";
+
+        List<PledgeDraft> drafts = readAll(new StringReader(csv));
+
+        assertThat(drafts).extracting(PledgeDraft::rows).containsExactly(List.of(3L, 4L), List.of(6L), List.of(7L),
+                List.of(8L, 9L), List.of(10L), List.of(11L), List.of(12L));
+        assertThat(drafts.get(4).unreadable().get(0).row()).isEqualTo(10);
+        assertThat(CsvPledgeReader.countRows(new StringReader(csv))).isEqualTo(9);
+    }
+
     @Test
     void unreadableValuesAreReportedAtTheirRowAndColumn() throws Exception {
         PledgeDraft leisure = readAll(example()).get(4);
