@@ -195,7 +195,7 @@ public final class FaultsScenario {
             List<Difference> differences = recount.settle(units, communes, SETTLE_PATIENCE);
             long under = differences.stream().mapToLong(d -> Math.max(0, d.recount() - d.aggregate())).sum();
             long over = differences.stream().mapToLong(d -> Math.max(0, d.aggregate() - d.recount())).sum();
-            OptionalLong writesBack = ledger.firstAckOfWriteSentSince(injected);
+            OptionalLong writesBack = ledger.everyKindAcknowledgedSince(injected);
             List<String> all = new ArrayList<>(problems);
             all.addAll(lost);
             differences.forEach(difference -> all.add(difference.toString()));
@@ -205,8 +205,14 @@ public final class FaultsScenario {
                 all.add("freshness not back under " + FreshnessProbe.FRESH.toSeconds() + " s within "
                         + RECOVERY_PATIENCE.toMinutes() + " min");
             }
-            Map<Integer, Long> refusals = new TreeMap<>();
-            ledger.refusalsSince(start).forEach(refusal -> refusals.merge(refusal.status(), 1L, Long::sum));
+            Map<String, Long> refusals = new TreeMap<>();
+            Map<String, String> refusalDetails = new TreeMap<>();
+            ledger.refusalsSince(start).forEach(refusal -> {
+                String what = refusal.status() + " " + refusal.kind();
+                refusals.merge(what, 1L, Long::sum);
+                refusalDetails.putIfAbsent(what, refusal.detail());
+            });
+            refusalDetails.forEach((what, detail) -> System.out.println("faults: refused (" + what + "): " + detail));
             return new Row(name, note, acks.size(), lost.size() + under, over,
                     seconds(injected, writesBack), seconds(injected, fresh), refusals, all);
         }

@@ -51,9 +51,15 @@ final class Ledger {
         return unanswered.stream().filter(write -> write.atNanos() >= fromNanos).toList();
     }
 
-    /** When writes succeeded again: the first acknowledgement of a write first sent at or after {@code fromNanos}. */
-    OptionalLong firstAckOfWriteSentSince(long fromNanos) {
-        return acks.stream().filter(ack -> ack.sentAtNanos() >= fromNanos).mapToLong(Ack::ackedAtNanos).min();
+    /**
+     * When every kind of write succeeded again: for each kind, the first acknowledgement of a write of that kind first
+     * sent at or after {@code fromNanos}; the latest of them. A fault of one service stops only its kinds of write.
+     */
+    OptionalLong everyKindAcknowledgedSince(long fromNanos) {
+        Map<String, Long> firstByKind = new TreeMap<>();
+        acks.stream().filter(ack -> ack.sentAtNanos() >= fromNanos)
+                .forEach(ack -> firstByKind.merge(ack.kind(), ack.ackedAtNanos(), Math::min));
+        return firstByKind.values().stream().mapToLong(Long::longValue).max();
     }
 
     /** Acknowledged writes by kind, for the summary. */

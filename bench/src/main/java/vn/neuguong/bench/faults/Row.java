@@ -7,11 +7,11 @@ import java.util.stream.Collectors;
 
 /**
  * One fault's line of the table: writes acknowledged in its window, how many of them (or of the aggregates'
- * counts) were lost or counted twice, seconds from the injection until writes succeeded again and until freshness
- * was back under a second, the final 4xx answers by status, and every problem found.
+ * counts) were lost or counted twice, seconds from the injection until every kind of write succeeded again and until
+ * freshness was back under a second, the final 4xx answers by status, and every problem found.
  */
 record Row(String fault, String note, long acknowledged, long lost, long countedTwice, Double writesBackSeconds,
-        Double freshSeconds, Map<Integer, Long> refusals, List<String> problems) {
+        Double freshSeconds, Map<String, Long> refusals, List<String> problems) {
 
     static final String HEADER = String.format("%-62s %6s %5s %6s %8s %8s  %s", "fault", "acked", "lost", "twice",
             "writes s", "fresh s", "notes");
@@ -43,7 +43,7 @@ record Row(String fault, String note, long acknowledged, long lost, long counted
         map.put("countedTwice", countedTwice);
         map.put("secondsUntilWritesSucceedAgain", writesBackSeconds);
         map.put("secondsUntilFreshUnderOneSecond", freshSeconds);
-        map.put("refusedByStatus", refusals);
+        map.put("refused", refusals);
         map.put("problems", problems);
         map.put("passed", passed());
         return map;

@@ -197,6 +197,7 @@ final class Workload {
         Map<String, Object> indicators = new LinkedHashMap<>();
         indicators.put("studySessions", 4 + ThreadLocalRandom.current().nextInt(10));
         indicators.put("studyParticipants", 150 + ThreadLocalRandom.current().nextInt(900));
+        indicators.put("issuesResolved", ThreadLocalRandom.current().nextInt(15));
         client.write("report", commune.officer(), "POST", "/api/reports", Map.of("unitId", commune.id(),
                 "periodId", period, "indicators", indicators, "narrative", Map.of(
                         "results", "Tổ chức học tập chuyên đề năm cho 100% chi bộ.",
