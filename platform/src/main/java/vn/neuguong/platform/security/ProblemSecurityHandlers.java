@@ -1,9 +1,5 @@
 package vn.neuguong.platform.security;
 
-import java.io.IOException;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -32,7 +28,7 @@ final class ProblemSecurityHandlers {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         return (request, response, exception) -> {
             bearer.commence(request, response, exception);
-            write(response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required.");
+            ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required.");
         };
     }
 
@@ -50,7 +46,7 @@ final class ProblemSecurityHandlers {
             }
             log.warn("Bearer tokens cannot be verified: {}", exception.toString());
             response.setHeader(HttpHeaders.RETRY_AFTER, ISSUER_RETRY_AFTER_SECONDS);
-            write(response, HttpStatus.SERVICE_UNAVAILABLE,
+            ProblemResponses.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
                     "Bearer tokens cannot be verified at the moment; please try again later.");
         };
     }
@@ -59,16 +55,12 @@ final class ProblemSecurityHandlers {
         BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
         return (request, response, exception) -> {
             bearer.handle(request, response, exception);
-            write(response, HttpStatus.FORBIDDEN, "Your roles do not allow this request.");
+            ProblemResponses.write(request, response, HttpStatus.FORBIDDEN, "Your roles do not allow this request.");
         };
     }
 
-    private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        ProblemResponses.write(response, status, detail);
-    }
-
     static RequestRejectedHandler requestRejectedHandler() {
-        return (request, response, rejected) -> write(response, HttpStatus.BAD_REQUEST,
+        return (request, response, rejected) -> ProblemResponses.write(request, response, HttpStatus.BAD_REQUEST,
                 "The request's URL or method is not acceptable.");
     }
 

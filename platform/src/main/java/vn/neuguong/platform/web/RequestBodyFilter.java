@@ -39,14 +39,14 @@ class RequestBodyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (isForm(request.getContentType())) {
-            ProblemResponses.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            ProblemResponses.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "This API takes JSON request bodies (application/json), not forms.");
             return;
         }
         DataSize limit = sizes.limitFor(request.getRequestURI());
         long declared = request.getContentLengthLong();
         if (declared > limit.toBytes()) {
-            ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, ContentTooLargeException.detail(limit));
+            ProblemResponses.write(request, response, HttpStatus.CONTENT_TOO_LARGE, ContentTooLargeException.detail(limit));
             return;
         }
         // HTTP/1.1 framing ends a body at its Content-Length: only one sent without it needs counting

@@ -62,6 +62,13 @@ class IssuerUnavailableIT {
                     .isEqualTo("Bearer tokens cannot be verified at the moment; please try again later.");
             assertThat(response.body()).doesNotContain("localhost", "Exception");
         }
+        HttpResponse<String> vietnamese = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create("http://localhost:" + port + "/test/notes"))
+                .header("Authorization", "Bearer " + token).header("Accept-Language", "vi")
+                .timeout(Duration.ofSeconds(30)).GET().build(), BodyHandlers.ofString());
+        JsonNode problem = JsonMapper.builder().build().readTree(vietnamese.body());
+        assertThat(problem.path("title").asString()).isEqualTo("Dịch vụ tạm thời không sẵn sàng");
+        assertThat(problem.path("detail").asString()).isEqualTo("Hiện chưa thể xác minh mã truy cập; vui lòng thử lại sau.");
     }
 
     private static int closedPort() {

@@ -57,6 +57,30 @@ class RequestBodyIT {
     }
 
     @Test
+    void whatTheFiltersAnswerFollowsAcceptLanguage() throws Exception {
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/test/notes"))
+                .header("Authorization", "Bearer " + token).header("Accept-Language", "vi-VN,vi;q=0.9")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(BodyPublishers.ofString("a=1")).build(),
+                BodyHandlers.ofString());
+        HttpResponse<String> large = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/test/notes"))
+                .header("Authorization", "Bearer " + token).header("Accept-Language", "vi")
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofByteArray(json(2 * 1024 * 1024))).build(),
+                BodyHandlers.ofString());
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/test/notes"))
+                .header("Accept-Language", "vi").header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{}")).build(), BodyHandlers.ofString());
+
+        assertThat(problem(form).path("title").asString()).isEqualTo("Định dạng dữ liệu không được hỗ trợ");
+        assertThat(problem(form).path("detail").asString())
+                .isEqualTo("API này nhận nội dung JSON (application/json), không nhận biểu mẫu (form).");
+        assertThat(problem(large).path("detail").asString())
+                .isEqualTo("Nội dung gửi lên lớn hơn mức 1 MiB được chấp nhận ở đây.");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(problem(anonymous).path("title").asString()).isEqualTo("Chưa đăng nhập hoặc phiên đã hết hạn");
+        assertThat(problem(anonymous).path("detail").asString()).isEqualTo("Cần có mã truy cập hợp lệ.");
+    }
+
+    @Test
     void aBodyAboveTheLimitIsA413WhetherItsLengthIsDeclaredOrNot() throws Exception {
         byte[] fiveMebibytes = json(5 * 1024 * 1024);
 
