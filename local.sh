@@ -74,17 +74,85 @@ INFRA=(local-stack)
 say() { printf '%s\n' "$*"; }
 fail() { printf 'local.sh: %s\n' "$*" >&2; exit 1; }
 
-java_cmd() { if [[ -n "${JAVA_HOME:-}" ]]; then echo "$JAVA_HOME/bin/java"; else echo java; fi; }
-
-check_java() {
-  local java version major
-  java="$(java_cmd)"
-  command -v "$java" >/dev/null 2>&1 || fail "Java $REQUIRED_JAVA or newer is needed, but no '$java' was found (install a JDK or set JAVA_HOME)."
-  version="$("$java" -version 2>&1 | sed -n 's/.* version "\([^"]*\)".*/\1/p' | head -n 1)"
+java_version() { "$1" -version 2>&1 | sed -n 's/.* version "\([^"]*\)".*/\1/p' | head -n 1; }
+java_major() {
+  local version="$1" major
   major="${version%%.*}"
   [[ "$major" == 1 ]] && major="$(echo "$version" | cut -d. -f2)"
-  [[ "$major" =~ ^[0-9]+$ && "$major" -ge $REQUIRED_JAVA ]] \
+  [[ "$major" =~ ^[0-9]+$ ]] && echo "$major" || echo 0
+}
+
+# JAVA_HOME when set; otherwise the newest JDK among the one on the PATH and those under /usr/lib/jvm: from Java 25
+# on, the services start from an AOT cache for about a third of the CPU (docs/performance.md), which is what a
+# developer's few cores wait for at every ./local.sh up.
+JAVA_BIN=""
+java_cmd() {
+  if [[ -z "$JAVA_BIN" ]]; then
+    if [[ -n "${JAVA_HOME:-}" ]]; then
+      JAVA_BIN="$JAVA_HOME/bin/java"
+    else
+      local candidate best="" best_major=0 major
+      for candidate in "$(command -v java 2>/dev/null || true)" /usr/lib/jvm/*/bin/java; do
+        [[ -n "$candidate" && -x "$candidate" ]] || continue
+        major="$(java_major "$(java_version "$candidate")")"
+        if [[ "$major" -gt "$best_major" ]]; then best="$candidate"; best_major="$major"; fi
+      done
+      JAVA_BIN="${best:-java}"
+    fi
+  fi
+  echo "$JAVA_BIN"
+}
+
+check_java() {
+  local java version
+  java="$(java_cmd)"
+  command -v "$java" >/dev/null 2>&1 || fail "Java $REQUIRED_JAVA or newer is needed, but no '$java' was found (install a JDK or set JAVA_HOME)."
+  version="$(java_version "$java")"
+  [[ "$(java_major "$version")" -ge $REQUIRED_JAVA ]] \
     || fail "Java $REQUIRED_JAVA or newer is needed, but '$java' is version ${version:-unknown} (set JAVA_HOME to a newer JDK)."
+  if aot_enabled; then
+    say "Java $version ($java): services start from AOT caches (NEUGUONG_AOT=0 to turn them off)"
+  else
+    say "Java $version ($java)"
+  fi
+}
+
+# AOT caches (JEP 483/514, Java 25+): one per service jar, next to it in target/aot/, made by a training start that
+# stops once the application context is refreshed (it needs the broker and the database, which start first), and
+# made again whenever the jar changes. The cache holds classes loaded and linked, which a start from the nested
+# executable jar cannot use: the jar is extracted beside it.
+aot_enabled() {
+  [[ "${NEUGUONG_AOT:-1}" != 0 && "$(java_major "$(java_version "$(java_cmd)")")" -ge 25 ]]
+}
+aot_dir() { echo "$ROOT/$(module_of "$1")/target/aot"; }
+aot_jar() { echo "$(aot_dir "$1")/app/$(basename "$(jar_of "$1")")"; }
+aot_cache() { echo "$(aot_dir "$1")/app.aot"; }
+aot_ready() { [[ -f "$(aot_cache "$1")" && "$(aot_cache "$1")" -nt "$(jar_of "$1")" ]]; }
+
+# Trains the AOT caches of the services about to start that have none for their jar (in parallel, after the
+# infrastructure is up); a failed training only means a slower start.
+aot_train() {
+  aot_enabled || return 0
+  local name module todo=() seen=" "
+  for name in "$@"; do
+    module="$(module_of "$name")"
+    is_infra "$name" || aot_ready "$name" || [[ "$seen" == *" $module "* ]] || { todo+=("$name"); seen+="$module "; }
+  done
+  [[ ${#todo[@]} -gt 0 ]] || return 0
+  say "Training AOT caches for ${todo[*]} (once per build)"
+  local pids=()
+  for name in "${todo[@]}"; do
+    (
+      dir="$(aot_dir "$name")"
+      rm -rf "$dir" && mkdir -p "$dir"
+      "$(java_cmd)" -Djarmode=tools -jar "$(jar_of "$name")" extract --destination "$dir/app" >/dev/null 2>&1 \
+        && start_service "$name" train && [[ -f "$dir/app.aot.training" ]] \
+        && mv "$dir/app.aot.training" "$dir/app.aot" \
+        || { rm -rf "$dir"; say "  (no AOT cache for $name: the training start failed; see $(log_of "$name").aot-training)"; }
+    ) &
+    pids+=($!)
+  done
+  for name in "${pids[@]}"; do wait "$name" || true; done
 }
 
 # The ports of the processes about to start must be free.
@@ -225,17 +293,23 @@ build_if_needed() {
   done
 }
 
-# Starts a JVM in a session of its own (so Ctrl-C reaches only this script, which stops everything in order).
+# Starts a JVM in a session of its own (so Ctrl-C reaches only this script, which stops everything in order); from
+# its AOT cache when there is one for its jar.
 launch() {
   local name="$1"; shift
   local log
   log="$(log_of "$name")"
   : >"$log"
-  local opts="$JAVA_OPTS"
+  local opts="$JAVA_OPTS" jar
   is_infra "$name" && opts="$LOCAL_STACK_JAVA_OPTS"
+  jar="$(jar_of "$name")"
+  if ! is_infra "$name" && aot_enabled && aot_ready "$name"; then
+    opts+=" -XX:AOTCache=$(aot_cache "$name")"
+    jar="$(aot_jar "$name")"
+  fi
   # shellcheck disable=SC2086,SC2016 # opts is a list of options; $$ and $@ belong to the inner shell
   setsid bash -c 'echo $$ >"$0"; exec "$@"' "$(pid_file "$name")" \
-    "$(java_cmd)" $opts "-Dneuguong.process=$name" -jar "$(jar_of "$name")" "$@" </dev/null >>"$log" 2>&1 &
+    "$(java_cmd)" $opts "-Dneuguong.process=$name" -jar "$jar" "$@" </dev/null >>"$log" 2>&1 &
   local waited=0
   until [[ -s "$(pid_file "$name")" ]]; do
     sleep 0.1; waited=$((waited + 1))
@@ -252,9 +326,10 @@ start_infra() {
     --mongo-port="$MONGO_PORT" --issuer-port="$ISSUER_PORT" --issuer-allowed-origins="$GATEWAY_URL"
 }
 
-# The local profile: demo member counts and the dashboard's demo users (never in production).
+# The local profile: demo member counts and the dashboard's demo users (never in production). With "train", the
+# start that makes the service's AOT cache instead (in the foreground, stopping once the context is refreshed).
 start_service() {
-  local name="$1" instance state_dir
+  local name="$1" run="${2:-launch}" instance state_dir
   instance="$(instance_of "$name")"
   # Kafka Streams locks its state directory: one per instance (the first keeps the directory of a single instance)
   state_dir="$DATA_DIR/kafka-streams"
@@ -271,7 +346,15 @@ start_service() {
   NEUGUONG_SERVICES_REPORTING_URI="http://localhost:$REPORTING_PORT" \
   NEUGUONG_AGGREGATES_STATEDIR="$state_dir" \
   SPRING_CONFIG_ADDITIONAL_LOCATION="optional:file:$DATA_DIR/inbound-publishers.properties" \
-    launch "$name"
+    "$run" "$name"
+}
+
+train() {
+  local name="$1" dir
+  dir="$(aot_dir "$name")"
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  "$(java_cmd)" $JAVA_OPTS "-XX:AOTCacheOutput=$dir/app.aot.training" -Dspring.context.exit=onRefresh \
+    "-Dneuguong.process=$name-aot-training" -jar "$(aot_jar "$name")" </dev/null >"$(log_of "$name").aot-training" 2>&1
 }
 
 # The instances the gateway balances over, as Spring Cloud's simple discovery client reads them.
@@ -480,6 +563,7 @@ cmd_up() {
   local started=()
   for name in "${missing[@]}"; do is_infra "$name" || started+=("$name"); done
   if [[ ${#started[@]} -gt 0 ]]; then
+    aot_train "${started[@]}"
     say "Starting ${started[*]}"
     for name in "${started[@]}"; do start_service "$name"; done
     for name in "${started[@]}"; do
