@@ -27,7 +27,6 @@ record PledgeDocument(
         String themeId,
         List<Pledge.Commitment> commitments,
         Specificity specificity,
-        List<String> similarityKeys,
         PledgeStatus status,
         long version,
         boolean onTime,
@@ -49,7 +48,7 @@ record PledgeDocument(
         Pledge p = stored.pledge();
         IdempotencyKey creation = stored.creation();
         return new PledgeDocument(p.id(), p.year(), p.unitId(), p.unitPath(), p.pledger(), stored.pledgerKey(),
-                p.themeId(), p.commitments(), p.specificity(), stored.similarityKeys(), p.status(), p.version(),
+                p.themeId(), p.commitments(), p.specificity(), p.status(), p.version(),
                 p.onTime(), p.registeredAt(), p.registeredBy(), p.updatedAt(), p.updatedBy(), p.selfAssessment(),
                 p.evaluation(), p.withdrawal(), creation == null ? null : creation.key(),
                 creation == null ? null : creation.requestHash(), stored.importJobId(), stored.appliedKeys());
@@ -57,8 +56,7 @@ record PledgeDocument(
 
     StoredPledge stored() {
         return new StoredPledge(pledge(), creationKey == null ? null : new IdempotencyKey(creationKey,
-                creationRequestHash), importJobId, appliedKeys == null ? List.of() : appliedKeys,
-                similarityKeys == null ? List.of() : similarityKeys);
+                creationRequestHash), importJobId, appliedKeys == null ? List.of() : appliedKeys);
     }
 
     Pledge pledge() {

@@ -113,7 +113,6 @@ public class PledgeRepository implements InitializingBean {
                 .set("themeId", after.themeId())
                 .set("commitments", after.commitments())
                 .set("specificity", after.specificity())
-                .set("similarityKeys", after.similarityKeys())
                 .set("status", after.status())
                 .set("version", after.version())
                 .set("updatedAt", after.updatedAt())

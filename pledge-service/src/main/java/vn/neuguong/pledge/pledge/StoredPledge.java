@@ -6,26 +6,22 @@ import vn.neuguong.contracts.pledge.PledgeStatus;
 import vn.neuguong.platform.web.IdempotencyKey;
 
 /**
- * A pledge with the bookkeeping stored beside it, which makes its writes single-document and idempotent and its
- * near-copies findable.
+ * A pledge with the bookkeeping stored beside it, which makes its writes single-document and idempotent.
  *
  * @param creation       the Idempotency-Key of the request that registered it (unique), or null
  * @param importJobId    the import that registered it, or null
  * @param appliedKeys    the Idempotency-Keys of the last transitions applied to it
- * @param similarityKeys the MinHash band keys of its commitments' actions
  */
 public record StoredPledge(Pledge pledge, IdempotencyKey creation, String importJobId,
-        List<IdempotencyKey> appliedKeys, List<String> similarityKeys) {
+        List<IdempotencyKey> appliedKeys) {
 
     public static StoredPledge registered(Pledge pledge, IdempotencyKey creation, String importJobId) {
-        return new StoredPledge(pledge, creation, importJobId, List.of(), PledgeFactory.similarityKeys(pledge.commitments()));
+        return new StoredPledge(pledge, creation, importJobId, List.of());
     }
 
     /** After a transition to {@code after}, made by a request with this Idempotency-Key (null without one). */
     public StoredPledge changed(Pledge after, IdempotencyKey key) {
-        return new StoredPledge(after, creation, importJobId, IdempotencyKey.remember(appliedKeys, key),
-                after.commitments().equals(pledge.commitments()) ? similarityKeys
-                        : PledgeFactory.similarityKeys(after.commitments()));
+        return new StoredPledge(after, creation, importJobId, IdempotencyKey.remember(appliedKeys, key));
     }
 
     /**

@@ -56,7 +56,6 @@ class StoredPledgeTest {
         IdempotencyKey creation = new IdempotencyKey("officer-1:k-1", "hash-1");
         StoredPledge stored = StoredPledge.registered(registered, creation, null);
         assertThat(stored.pledgerKey()).isEqualTo("I:m-1");
-        assertThat(stored.similarityKeys()).isNotEmpty();
 
         IdempotencyKey withdrawalKey = new IdempotencyKey("officer-1:k-2", "hash-2");
         StoredPledge withdrawn = stored.changed(registered.withdrawn(
@@ -65,15 +64,8 @@ class StoredPledgeTest {
         assertThat(withdrawn.pledgerKey()).as("a withdrawn pledge frees its pledger's place")
                 .isEqualTo("withdrawn:p-1:I:m-1");
         assertThat(withdrawn.appliedKeys()).containsExactly(withdrawalKey);
-        assertThat(withdrawn.similarityKeys()).isSameAs(stored.similarityKeys());
         assertThat(withdrawn.creation()).isEqualTo(creation);
 
-        Pledge revised = registered.revised(registered.pledger(), null,
-                List.of(commitment("Tổ chức 4 buổi sinh hoạt chuyên đề về tấm gương Bác Hồ")),
-                registered.specificity(), new Pledge.Change(LATER, "m-1"));
-        assertThat(stored.changed(revised, null).similarityKeys())
-                .isEqualTo(PledgeFactory.similarityKeys(revised.commitments()))
-                .isNotEqualTo(stored.similarityKeys());
     }
 
     @Test
