@@ -1,10 +1,7 @@
 package vn.neuguong.recognition.nomination;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
-import org.springframework.data.mongodb.core.query.Criteria;
 
 import vn.neuguong.contracts.Role;
 import vn.neuguong.contracts.orgunit.OrgUnitLevel;
@@ -107,17 +104,12 @@ public final class NominationAccess {
         }
     }
 
-    /** The nominations a list may show the caller, as a query criterion; null when the caller sees everything. */
-    static Criteria visibleTo(CurrentUser user) {
+    /** The nominations a list may show the caller. */
+    static NominationScope visibleTo(CurrentUser user) {
         if (user.readsEverything()) {
-            return null;
+            return NominationScope.EVERYTHING;
         }
-        List<Criteria> any = new ArrayList<>();
-        any.add(Criteria.where("nominee.memberId").is(user.sub()));
-        if ((isOfficer(user) || user.has(Role.COUNCIL_MEMBER)) && user.unitId() != null) {
-            any.add(Criteria.where("unitPath").is(user.unitId()));
-            any.add(Criteria.where("rounds.reviewUnitPath").is(user.unitId()));
-        }
-        return new Criteria().orOperator(any);
+        boolean readsSubtree = (isOfficer(user) || user.has(Role.COUNCIL_MEMBER)) && user.unitId() != null;
+        return new NominationScope(false, user.sub(), readsSubtree ? user.unitId() : null);
     }
 }

@@ -1,5 +1,6 @@
 package vn.neuguong.recognition.nomination;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -106,14 +107,47 @@ public class NominationRepository implements InitializingBean {
                 Nomination.class));
     }
 
-    public List<Nomination> find(Criteria criteria, int page, int size) {
-        Query query = Query.query(criteria).with(Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.asc("id")))
+    public List<Nomination> find(NominationScope scope, NominationService.Filter filter, int page, int size) {
+        Query query = Query.query(matching(scope, filter))
+                .with(Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.asc("id")))
                 .skip((long) page * size).limit(size);
         return mongo.find(query, Nomination.class);
     }
 
-    public long count(Criteria criteria) {
-        return mongo.count(Query.query(criteria), Nomination.class);
+    public long count(NominationScope scope, NominationService.Filter filter) {
+        return mongo.count(Query.query(matching(scope, filter)), Nomination.class);
+    }
+
+    private static Criteria matching(NominationScope scope, NominationService.Filter filter) {
+        List<Criteria> all = new ArrayList<>();
+        if (!scope.everything()) {
+            List<Criteria> any = new ArrayList<>();
+            any.add(Criteria.where("nominee.memberId").is(scope.memberId()));
+            if (scope.subtree() != null) {
+                any.add(Criteria.where("unitPath").is(scope.subtree()));
+                any.add(Criteria.where("rounds.reviewUnitPath").is(scope.subtree()));
+            }
+            all.add(new Criteria().orOperator(any));
+        }
+        if (filter.unitId() != null) {
+            all.add(Criteria.where("unitPath").is(filter.unitId()));
+        }
+        if (filter.reviewUnitId() != null) {
+            all.add(Criteria.where("rounds.reviewUnitId").is(filter.reviewUnitId()));
+        }
+        if (filter.year() != null) {
+            all.add(Criteria.where("year").is(filter.year()));
+        }
+        if (filter.status() != null) {
+            all.add(Criteria.where("status").is(filter.status().name()));
+        }
+        if (filter.kind() != null) {
+            all.add(Criteria.where("nominee.kind").is(filter.kind().name()));
+        }
+        if (filter.field() != null) {
+            all.add(Criteria.where("field").is(filter.field().name()));
+        }
+        return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
     }
 
     /** Nominations of the year with at least one AWARDED round, optionally only those of a subtree. */

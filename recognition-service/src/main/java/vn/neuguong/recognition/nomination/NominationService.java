@@ -16,7 +16,6 @@ import java.util.function.BiPredicate;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -250,29 +249,9 @@ public class NominationService {
             throw new InvalidInputException(problems);
         }
         int cappedSize = Math.min(size, MAX_PAGE_SIZE);
-        List<Criteria> criteria = new ArrayList<>();
-        Optional.ofNullable(NominationAccess.visibleTo(user)).ifPresent(criteria::add);
-        if (filter.unitId() != null) {
-            criteria.add(Criteria.where("unitPath").is(filter.unitId()));
-        }
-        if (filter.reviewUnitId() != null) {
-            criteria.add(Criteria.where("rounds.reviewUnitId").is(filter.reviewUnitId()));
-        }
-        if (filter.year() != null) {
-            criteria.add(Criteria.where("year").is(filter.year()));
-        }
-        if (filter.status() != null) {
-            criteria.add(Criteria.where("status").is(filter.status().name()));
-        }
-        if (filter.kind() != null) {
-            criteria.add(Criteria.where("nominee.kind").is(filter.kind().name()));
-        }
-        if (filter.field() != null) {
-            criteria.add(Criteria.where("field").is(filter.field().name()));
-        }
-        Criteria all = criteria.isEmpty() ? new Criteria() : new Criteria().andOperator(criteria);
-        return new PageOfNominations(nominations.find(all, page, cappedSize), page, cappedSize,
-                nominations.count(all));
+        NominationScope scope = NominationAccess.visibleTo(user);
+        return new PageOfNominations(nominations.find(scope, filter, page, cappedSize), page, cappedSize,
+                nominations.count(scope, filter));
     }
 
     public Nomination vote(CurrentUser user, String id, VoteRequest request, Long ifMatch, String idempotencyKey) {

@@ -14,7 +14,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
@@ -114,9 +113,9 @@ class AggregationConfiguration {
 
     @Bean
     GenerationSwitch generationSwitch(AggregatesProperties aggregates, List<EventSource> sources,
-            KafkaProperties kafkaProperties, MongoTemplate mongo, Clock clock) {
+            KafkaProperties kafkaProperties, GenerationStore generations, Clock clock) {
         return new GenerationSwitch(aggregates.applicationId(), sources.stream().map(EventSource::topic).toList(),
-                Admin.create(kafkaProperties.buildAdminProperties()), mongo, clock);
+                Admin.create(kafkaProperties.buildAdminProperties()), generations, clock);
     }
 
     @Bean

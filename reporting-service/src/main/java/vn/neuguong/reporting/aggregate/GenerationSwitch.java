@@ -2,7 +2,6 @@ package vn.neuguong.reporting.aggregate;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +12,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 import com.mongodb.MongoException;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -25,7 +21,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import vn.neuguong.aggregation.AggregationTopology;
@@ -35,29 +30,29 @@ import vn.neuguong.aggregation.AggregationTopology;
  * (ADR 0001). A generation that has never been live is rebuilding from offset 0: it becomes live once it has
  * committed every source event that existed when it started and every delta its first stage passed on from them
  * (the end of the repartition topic stood still between two checks and is committed) — its lag is zero — and
- * says so in {@value #COLLECTION}, so that every instance and every restart knows.
+ * says so in the {@link GenerationStore}, so that every instance and every restart knows.
  */
 class GenerationSwitch implements BooleanSupplier, AutoCloseable {
 
-    static final String COLLECTION = "aggregate_generations";
     private static final Logger log = LoggerFactory.getLogger(GenerationSwitch.class);
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
 
     private final String applicationId;
     private final List<String> sourceTopics;
     private final Admin admin;
-    private final MongoTemplate mongo;
+    private final GenerationStore generations;
     private final Clock clock;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
     private volatile boolean live;
     private Map<TopicPartition, Long> sourceTarget;
     private Map<TopicPartition, Long> repartitionTarget;
 
-    GenerationSwitch(String applicationId, List<String> sourceTopics, Admin admin, MongoTemplate mongo, Clock clock) {
+    GenerationSwitch(String applicationId, List<String> sourceTopics, Admin admin, GenerationStore generations,
+            Clock clock) {
         this.applicationId = applicationId;
         this.sourceTopics = List.copyOf(sourceTopics);
         this.admin = admin;
-        this.mongo = mongo;
+        this.generations = generations;
         this.clock = clock;
         scheduler.setThreadNamePrefix("aggregates-generation-");
         scheduler.initialize();
@@ -74,7 +69,7 @@ class GenerationSwitch implements BooleanSupplier, AutoCloseable {
             return;
         }
         try {
-            if (mongo.getCollection(COLLECTION).countDocuments(Filters.eq("_id", applicationId)) > 0) {
+            if (generations.isLive(applicationId)) {
                 goLive("recorded earlier");
                 return;
             }
@@ -91,8 +86,7 @@ class GenerationSwitch implements BooleanSupplier, AutoCloseable {
             Map<TopicPartition, Long> repartitionEnds = endOffsets(
                     List.of(applicationId + "-" + AggregationTopology.REPARTITION_TOPIC_SUFFIX));
             if (repartitionEnds.equals(repartitionTarget) && reached(committed, repartitionEnds)) {
-                mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", applicationId),
-                        Updates.setOnInsert("liveSince", Date.from(clock.instant())), new UpdateOptions().upsert(true));
+                generations.recordLive(applicationId, clock.instant());
                 goLive("caught up with every event");
             }
             repartitionTarget = repartitionEnds;

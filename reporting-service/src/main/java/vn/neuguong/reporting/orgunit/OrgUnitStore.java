@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 
 import org.bson.Document;
@@ -54,6 +55,12 @@ class OrgUnitStore {
         indexes.createIndex(new Index("creationKey", Sort.Direction.ASC).unique().sparse());
         mongo.indexOps(MemberCountFile.class).createIndex(new Index("creationKey", Sort.Direction.ASC).unique());
         OutboxEvents.declareIndexes(indexes);
+    }
+
+    /** How many units have events the relay has not published yet. */
+    long countUnpublished() {
+        return mongo.getCollection(OrgUnitDocument.COLLECTION)
+                .countDocuments(Filters.exists(OutboxEvent.PENDING_SINCE_FIELD));
     }
 
     Optional<OrgUnitDocument> find(String id) {

@@ -1,13 +1,8 @@
 package vn.neuguong.reporting.orgunit;
 
-import com.mongodb.client.model.Filters;
-
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
-
-import vn.neuguong.platform.outbox.OutboxEvent;
 
 /**
  * Out of service until the reference data loaded at startup is on {@code neuguong.org-units}: until then the other
@@ -18,12 +13,12 @@ import vn.neuguong.platform.outbox.OutboxEvent;
 class ReferenceDataPublication implements HealthIndicator {
 
     private final ReferenceDataLoader loader;
-    private final MongoTemplate mongo;
+    private final OrgUnitStore store;
     private volatile boolean published;
 
-    ReferenceDataPublication(ReferenceDataLoader loader, MongoTemplate mongo) {
+    ReferenceDataPublication(ReferenceDataLoader loader, OrgUnitStore store) {
         this.loader = loader;
-        this.mongo = mongo;
+        this.store = store;
     }
 
     @Override
@@ -32,8 +27,7 @@ class ReferenceDataPublication implements HealthIndicator {
             if (!loader.loaded()) {
                 return Health.outOfService().withDetail("reference data", "loading").build();
             }
-            long pending = mongo.getCollection(OrgUnitDocument.COLLECTION)
-                    .countDocuments(Filters.exists(OutboxEvent.PENDING_SINCE_FIELD));
+            long pending = store.countUnpublished();
             if (pending > 0) {
                 return Health.outOfService().withDetail("units waiting to be published", pending).build();
             }

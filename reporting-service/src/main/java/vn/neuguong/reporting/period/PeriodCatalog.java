@@ -1,8 +1,5 @@
 package vn.neuguong.reporting.period;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -35,13 +31,13 @@ import vn.neuguong.reporting.orgunit.OrgUnitRegistry;
 @Service
 public class PeriodCatalog {
 
-    private final MongoTemplate mongo;
+    private final PeriodStore store;
     private final OrgUnitRegistry registry;
     private final JsonMapper jsonMapper;
     private final Clock clock;
 
-    PeriodCatalog(MongoTemplate mongo, OrgUnitRegistry registry, JsonMapper jsonMapper, Clock clock) {
-        this.mongo = mongo;
+    PeriodCatalog(PeriodStore store, OrgUnitRegistry registry, JsonMapper jsonMapper, Clock clock) {
+        this.store = store;
         this.jsonMapper = jsonMapper;
         this.registry = registry;
         this.clock = clock;
@@ -51,8 +47,7 @@ public class PeriodCatalog {
         if (id == null) {
             return Optional.empty();
         }
-        PeriodDocument created = mongo.findById(id, PeriodDocument.class);
-        return created != null ? Optional.of(created.toPeriod()) : StandardPeriods.find(id, currentYear());
+        return store.find(id).map(PeriodDocument::toPeriod).or(() -> StandardPeriods.find(id, currentYear()));
     }
 
     public Period get(String id) {
@@ -66,7 +61,7 @@ public class PeriodCatalog {
             Period annual = StandardPeriods.annual(year);
             byId.put(annual.id(), annual);
         }
-        mongo.findAll(PeriodDocument.class).forEach(created -> byId.put(created.id(), created.toPeriod()));
+        store.all().forEach(created -> byId.put(created.id(), created.toPeriod()));
         List<Period> periods = new ArrayList<>(byId.values());
         periods.sort(Comparator.comparing(Period::to).reversed().thenComparing(Period::id));
         return periods;
@@ -94,11 +89,10 @@ public class PeriodCatalog {
         }
         IdempotencyKey key = IdempotencyKey.of(user, idempotencyKey, "period.creation", period, jsonMapper);
         if (key != null) {
-            // periods are few: the key is looked up without an index
-            PeriodDocument earlier = mongo.findOne(query(where("creationKey.key").is(key.key())), PeriodDocument.class);
-            if (earlier != null) {
-                key.requireSameRequestAs(earlier.creationKey(), earlier.id());
-                return earlier.toPeriod();
+            Optional<PeriodDocument> earlier = store.findByCreationKey(key.key());
+            if (earlier.isPresent()) {
+                key.requireSameRequestAs(earlier.get().creationKey(), earlier.get().id());
+                return earlier.get().toPeriod();
             }
         }
         if (find(period.id()).isPresent()) {
@@ -106,7 +100,7 @@ public class PeriodCatalog {
         }
         PeriodDocument document = PeriodDocument.of(period, user.sub(), Instant.now(clock), key);
         try {
-            mongo.insert(document);
+            store.insert(document);
         } catch (DuplicateKeyException e) {
             throw conflict(period.id());
         }
