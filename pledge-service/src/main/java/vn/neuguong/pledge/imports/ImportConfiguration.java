@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 import tools.jackson.databind.json.JsonMapper;
 import vn.neuguong.platform.orgunit.OrgUnitDirectory;
+import vn.neuguong.pledge.pledge.MemberAffiliations;
 import vn.neuguong.pledge.pledge.PledgeFactory;
 import vn.neuguong.pledge.pledge.PledgeRepository;
 import vn.neuguong.pledge.pledge.PledgeValidator;
@@ -19,10 +20,11 @@ class ImportConfiguration {
 
     @Bean
     ImportService importService(ImportJobs jobs, PledgeValidator validator, PledgeFactory factory,
-                                PledgeRepository pledges, OrgUnitDirectory orgUnits, JsonMapper jsonMapper, Clock clock,
-                                ImportProperties properties, @Value("${server.port:8081}") String port) {
-        ImportProcessor processor = new ImportProcessor(validator, factory, pledges, jobs, orgUnits, jsonMapper, clock,
-                properties);
+                                PledgeRepository pledges, MemberAffiliations affiliations, OrgUnitDirectory orgUnits,
+                                JsonMapper jsonMapper, Clock clock, ImportProperties properties,
+                                @Value("${server.port:8081}") String port) {
+        ImportProcessor processor = new ImportProcessor(validator, factory, pledges, affiliations, jobs, orgUnits,
+                jsonMapper, clock, properties);
         String owner = properties.instanceId() != null ? properties.instanceId() : hostName() + ":" + port;
         return new ImportService(jobs, processor, properties, jsonMapper, clock, owner);
     }

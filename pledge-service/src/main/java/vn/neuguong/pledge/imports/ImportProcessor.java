@@ -29,6 +29,8 @@ import vn.neuguong.platform.security.CurrentUser;
 import vn.neuguong.platform.web.FieldProblem;
 import vn.neuguong.platform.web.ForbiddenException;
 import vn.neuguong.platform.web.InvalidInputException;
+import vn.neuguong.contracts.pledge.PledgerKind;
+import vn.neuguong.pledge.pledge.MemberAffiliations;
 import vn.neuguong.pledge.pledge.Pledge;
 import vn.neuguong.pledge.pledge.PledgeAccess;
 import vn.neuguong.pledge.pledge.PledgeFactory;
@@ -54,17 +56,20 @@ class ImportProcessor {
     private final PledgeValidator validator;
     private final PledgeFactory factory;
     private final PledgeRepository pledges;
+    private final MemberAffiliations affiliations;
     private final ImportJobs jobs;
     private final OrgUnitDirectory orgUnits;
     private final JsonMapper jsonMapper;
     private final Clock clock;
     private final ImportProperties properties;
 
-    ImportProcessor(PledgeValidator validator, PledgeFactory factory, PledgeRepository pledges, ImportJobs jobs,
-                    OrgUnitDirectory orgUnits, JsonMapper jsonMapper, Clock clock, ImportProperties properties) {
+    ImportProcessor(PledgeValidator validator, PledgeFactory factory, PledgeRepository pledges,
+                    MemberAffiliations affiliations, ImportJobs jobs, OrgUnitDirectory orgUnits, JsonMapper jsonMapper,
+                    Clock clock, ImportProperties properties) {
         this.validator = validator;
         this.factory = factory;
         this.pledges = pledges;
+        this.affiliations = affiliations;
         this.jobs = jobs;
         this.orgUnits = orgUnits;
         this.jsonMapper = jsonMapper;
@@ -174,8 +179,35 @@ class ImportProcessor {
                         List.of(new FieldProblem("unitId", forbidden.getMessage()))))));
             }
         }
-        insert(job, candidates, progress, nearCopies);
+        insert(job, withoutForeignMembers(importer, reader, candidates, progress), progress, nearCopies);
         jobs.progressed(job.id(), progress, clock.instant());
+    }
+
+    /** Rejects the individual pledges of members last seen outside the importer's subtree, as the API does. */
+    private List<Candidate> withoutForeignMembers(CurrentUser importer, PledgeDraftReader reader,
+                                                  List<Candidate> candidates, ImportProgress progress) {
+        Map<Candidate, String> members = new LinkedHashMap<>();
+        for (Candidate candidate : candidates) {
+            Pledge.Pledger pledger = PledgeFactory.pledger(candidate.draft().request().pledger());
+            if (pledger.kind() == PledgerKind.INDIVIDUAL) {
+                members.put(candidate, pledger.memberId());
+            }
+        }
+        Set<String> foreign = members.isEmpty() ? Set.of() : affiliations.outsideScopeOf(importer, members.values());
+        if (foreign.isEmpty()) {
+            return candidates;
+        }
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            if (foreign.contains(members.get(candidate))) {
+                PledgeDraft draft = candidate.draft();
+                progress.rejected(complete(draft, List.of(reader.locate(draft,
+                        new FieldProblem("pledger.memberId", MemberAffiliations.OUTSIDE_SCOPE)))));
+            } else {
+                kept.add(candidate);
+            }
+        }
+        return kept;
     }
 
     private void insert(ImportJob job, List<Candidate> candidates, ImportProgress progress, NearCopyIndex nearCopies) {

@@ -37,8 +37,8 @@ class PledgeConfiguration {
 
     @Bean
     PledgeService pledgeService(PledgeRepository pledges, PledgeValidator validator, PledgeFactory factory,
-                                JsonMapper jsonMapper, Clock clock) {
-        return new PledgeService(pledges, validator, factory, jsonMapper, clock);
+                                MemberAffiliations affiliations, JsonMapper jsonMapper, Clock clock) {
+        return new PledgeService(pledges, validator, factory, affiliations, jsonMapper, clock);
     }
 
     @Bean

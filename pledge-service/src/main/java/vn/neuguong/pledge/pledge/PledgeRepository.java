@@ -1,9 +1,12 @@
 package vn.neuguong.pledge.pledge;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,6 +25,7 @@ import org.springframework.stereotype.Repository;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteResult;
 
+import vn.neuguong.contracts.pledge.PledgeStatus;
 import vn.neuguong.contracts.pledge.PledgerKind;
 import vn.neuguong.platform.outbox.OutboxEvent;
 import vn.neuguong.platform.outbox.OutboxEvents;
@@ -153,6 +157,26 @@ public class PledgeRepository implements InitializingBean {
         query.fields().include("pledgerKey");
         return mongo.find(query, Document.class, PledgeDocument.COLLECTION).stream()
                 .map(document -> document.getString("pledgerKey")).toList();
+    }
+
+    /** Where a member's latest live individual pledge was registered, and when. */
+    public record MemberUnit(List<String> unitPath, Instant registeredAt) {
+    }
+
+    /** For each of these members who has a live individual pledge of any year, the unit of the latest. */
+    public Map<String, MemberUnit> latestUnitsOf(Collection<String> memberIds) {
+        Query query = Query.query(Criteria.where("pledger.memberId").in(memberIds)
+                .and("pledger.kind").is(PledgerKind.INDIVIDUAL.name())
+                .and("status").ne(PledgeStatus.WITHDRAWN.name()));
+        query.fields().include("pledger.memberId", "unitPath", "registeredAt");
+        Map<String, MemberUnit> latest = new HashMap<>();
+        for (Document pledge : mongo.find(query, Document.class, PledgeDocument.COLLECTION)) {
+            MemberUnit unit = new MemberUnit(pledge.getList("unitPath", String.class),
+                    pledge.getDate("registeredAt").toInstant());
+            latest.merge(pledge.get("pledger", Document.class).getString("memberId"), unit,
+                    (a, b) -> a.registeredAt().isAfter(b.registeredAt()) ? a : b);
+        }
+        return latest;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -15,6 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
 
 import tools.jackson.databind.json.JsonMapper;
 import vn.neuguong.contracts.pledge.PledgeStatus;
+import vn.neuguong.contracts.pledge.PledgerKind;
 import vn.neuguong.platform.outbox.OutboxEvent;
 import vn.neuguong.platform.security.CurrentUser;
 import vn.neuguong.platform.web.ConcurrentChanges;
@@ -37,14 +39,16 @@ public class PledgeService {
     private final PledgeRepository pledges;
     private final PledgeValidator validator;
     private final PledgeFactory factory;
+    private final MemberAffiliations affiliations;
     private final JsonMapper jsonMapper;
     private final Clock clock;
 
     public PledgeService(PledgeRepository pledges, PledgeValidator validator, PledgeFactory factory,
-                         JsonMapper jsonMapper, Clock clock) {
+                         MemberAffiliations affiliations, JsonMapper jsonMapper, Clock clock) {
         this.pledges = pledges;
         this.validator = validator;
         this.factory = factory;
+        this.affiliations = affiliations;
         this.jsonMapper = jsonMapper;
         this.clock = clock;
     }
@@ -64,6 +68,10 @@ public class PledgeService {
         PledgeValidator.Resolved resolved = validator.validate(request);
         PledgeAccess.requireCanRegister(user, request, resolved.unit().path());
         Pledge.Pledger pledger = PledgeFactory.pledger(request.pledger());
+        if (pledger.kind() == PledgerKind.INDIVIDUAL
+                && !affiliations.outsideScopeOf(user, Set.of(pledger.memberId())).isEmpty()) {
+            throw new InvalidInputException("pledger.memberId", MemberAffiliations.OUTSIDE_SCOPE);
+        }
         // no read first: the unique index answers whether the pledger has a pledge (see the catch below)
         String pledgerKey = Pledge.pledgerKey(resolved.unit().id(), pledger.kind(), pledger.memberId(), pledger.name());
 
@@ -147,6 +155,7 @@ public class PledgeService {
     }
 
     public Pledge get(CurrentUser user, String id) {
+        affiliations.learnFrom(user);
         return readable(user, id).pledge();
     }
 
@@ -169,6 +178,7 @@ public class PledgeService {
             throw new InvalidInputException("size", "must be 1 or more");
         }
         int cappedSize = Math.min(size, MAX_PAGE_SIZE);
+        affiliations.learnFrom(user);
         PledgeScope scope = PledgeAccess.visibleTo(user);
         PledgeFilter filter = new PledgeFilter(unitId, year, status, generic);
         return new PageOfPledges(pledges.find(scope, filter, PledgeOrder.parse(sort), page, cappedSize), page,

@@ -340,13 +340,54 @@ class PledgeApiIT {
     void aConflictNamesOnlyAPledgeTheCallerMayRead() {
         String memberId = newMember();
         String id = register(member(memberId), individual(memberId, 2026, GOOD_ACTION)).body().get("id").asString();
+        String moved = TestInfrastructure.get().token(memberId, "Nguyễn Văn " + memberId, otherCommune.id(),
+                Role.MEMBER);
+        assertThat(api.get("/api/pledges", moved).status()).isEqualTo(200);
         Map<String, Object> elsewhere = individual(memberId, 2026, "Một cam kết khác hẳn về nội dung");
         elsewhere.put("unitId", otherCommune.id());
 
         Api.Response foreign = register(otherOfficer(), elsewhere);
 
-        assertThat(foreign.status()).isEqualTo(409);
+        assertThat(foreign.status()).as("the member now belongs to the other commune, whose officer cannot read "
+                + "the pledge of the first").isEqualTo(409);
         assertThat(foreign.body().has("existingId")).isFalse();
+        assertThat(foreign.text()).doesNotContain(id);
+    }
+
+    @Test
+    void anOfficerDoesNotRegisterAMemberOfAnotherUnit() {
+        String memberId = newMember();
+        assertThat(api.get("/api/pledges", member(memberId)).status()).isEqualTo(200);
+        Map<String, Object> elsewhere = individual(memberId, 2026, "Một cam kết khác hẳn về nội dung");
+        elsewhere.put("unitId", otherCommune.id());
+
+        Api.Response foreign = register(otherOfficer(), elsewhere);
+        Api.Response inVietnamese = api.post("/api/pledges", otherOfficer(), elsewhere, "Accept-Language", "vi");
+
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(fields(foreign)).containsExactly("pledger.memberId");
+        assertThat(inVietnamese.body().get("errors").get(0).get("message").asString())
+                .isEqualTo("là đảng viên của một đơn vị ngoài phạm vi phụ trách của bạn");
+        assertThat(api.get("/api/pledges?year=2026", otherOfficer()).text()).doesNotContain(memberId);
+        Api.Response own = register(member(memberId), individual(memberId, 2026, GOOD_ACTION));
+        assertThat(own.status()).as("the member's own registration is not blocked").isEqualTo(201);
+    }
+
+    @Test
+    void aMembersPledgesTellWhereTheyBelongAndTheyReadTheOneRegisteredForThem() {
+        String memberId = newMember();
+        String id = register(officer(), individual(memberId, 2026, GOOD_ACTION)).body().get("id").asString();
+
+        Api.Response own = register(member(memberId), individual(memberId, 2026, "Một cam kết khác hẳn về nội dung"));
+        Map<String, Object> nextYearElsewhere = individual(memberId, 2027, "Một cam kết khác hẳn về nội dung");
+        nextYearElsewhere.put("unitId", otherCommune.id());
+        Api.Response foreign = register(otherOfficer(), nextYearElsewhere);
+
+        assertThat(own.status()).isEqualTo(409);
+        assertThat(own.body().get("existingId").asString()).as("the member may read their own pledge").isEqualTo(id);
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(fields(foreign)).containsExactly("pledger.memberId");
         assertThat(foreign.text()).doesNotContain(id);
     }
 
