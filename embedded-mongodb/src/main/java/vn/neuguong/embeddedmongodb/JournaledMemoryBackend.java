@@ -45,6 +45,7 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
     /** Where the journal stood after the last change the current thread's command made; 0 for none. */
     private static final ThreadLocal<long[]> changedUpTo = ThreadLocal.withInitial(() -> new long[1]);
     private final Journal.Recovered recovered;
+    private final SharedStrings strings = new SharedStrings();
 
     private JournaledMemoryBackend(Journal journal, Journal.Recovered recovered) {
         this.journal = journal;
@@ -70,7 +71,7 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new Database(databaseName, getCursorRegistry(), journal, recovered.take(databaseName));
+        return new Database(databaseName, getCursorRegistry(), journal, strings, recovered.take(databaseName));
     }
 
     @Override
@@ -104,12 +105,14 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
     private static final class Database extends AbstractSynchronizedMongoDatabase<Integer> {
 
         private final Journal journal;
+        private final SharedStrings strings;
         private final Map<String, Map<Object, Document>> recovered;
 
-        Database(String databaseName, CursorRegistry cursorRegistry, Journal journal,
+        Database(String databaseName, CursorRegistry cursorRegistry, Journal journal, SharedStrings strings,
                  Map<String, Map<Object, Document>> recovered) {
             super(databaseName, cursorRegistry);
             this.journal = journal;
+            this.strings = strings;
             this.recovered = new HashMap<>(recovered);
             initializeNamespacesAndIndexes();
         }
@@ -117,7 +120,7 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
         @Override
         protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
             Map<Object, Document> documents = recovered.remove(collectionName);
-            return new Collection(this, collectionName, options, cursorRegistry, journal,
+            return new Collection(this, collectionName, options, cursorRegistry, journal, strings,
                     documents == null ? Map.of() : documents);
         }
 
@@ -148,19 +151,26 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
     private static final class Collection extends MemoryCollection {
 
         private final Journal journal;
+        private final SharedStrings strings;
         /** True while this collection changes its own documents (under its lock): they must stay the stored ones. */
         private boolean changing;
 
         Collection(MongoDatabase database, String collectionName, CollectionOptions options,
-                   CursorRegistry cursorRegistry, Journal journal, Map<Object, Document> recovered) {
+                   CursorRegistry cursorRegistry, Journal journal, SharedStrings strings,
+                   Map<Object, Document> recovered) {
             super(database, collectionName, options, cursorRegistry);
             this.journal = journal;
+            this.strings = strings;
             // straight into the list: the indexes are built afterwards from the restored documents
-            recovered.values().forEach(super::addDocumentInternal);
+            recovered.values().forEach(document -> {
+                strings.share(document);
+                super.addDocumentInternal(document);
+            });
         }
 
         @Override
         protected Integer addDocumentInternal(Document document) {
+            strings.share(document);
             Integer position = super.addDocumentInternal(document);
             if (journal != null) {
                 changed(journal.put(getDatabaseName(), getCollectionName(), key(document), document));
