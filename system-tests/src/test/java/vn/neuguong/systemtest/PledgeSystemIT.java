@@ -2,7 +2,6 @@ package vn.neuguong.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.neuguong.systemtest.SystemStack.created;
-import static vn.neuguong.systemtest.SystemStack.get;
 import static vn.neuguong.systemtest.SystemStack.getUntil;
 import static vn.neuguong.systemtest.SystemStack.json;
 import static vn.neuguong.systemtest.SystemStack.ok;
@@ -11,7 +10,6 @@ import static vn.neuguong.systemtest.SystemStack.token;
 
 import java.net.http.HttpResponse;
 import java.time.Year;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +55,7 @@ class PledgeSystemIT {
 
         Map<String, Map<String, Long>> expected = new TreeMap<>();
         for (Map.Entry<String, String> commune : provinceOfCommune.entrySet()) {
-            Map<String, Long> recount = recount(commune.getKey());
+            Map<String, Long> recount = PledgeFigures.recount(commune.getKey(), YEAR, board);
             expected.put(commune.getKey(), recount);
             expected.merge(commune.getValue(), recount, PledgeSystemIT::plus);
             expected.merge("vn", recount, PledgeSystemIT::plus);
@@ -66,9 +64,9 @@ class PledgeSystemIT {
 
         for (Map.Entry<String, Map<String, Long>> unit : expected.entrySet()) {
             HttpResponse<String> aggregate = getUntil("/api/aggregates/" + unit.getKey() + "?year=" + YEAR, board,
-                    response -> response.statusCode() == 200 && figures(json(response)).equals(unit.getValue()));
+                    response -> response.statusCode() == 200 && PledgeFigures.of(json(response)).equals(unit.getValue()));
             assertThat(aggregate.statusCode()).as(aggregate.body()).isEqualTo(200);
-            assertThat(figures(json(aggregate))).as("aggregate of " + unit.getKey()).isEqualTo(unit.getValue());
+            assertThat(PledgeFigures.of(json(aggregate))).as("aggregate of " + unit.getKey()).isEqualTo(unit.getValue());
         }
     }
 
@@ -117,45 +115,6 @@ class PledgeSystemIT {
         return Map.of("area", "DUTY", "action", "Hướng dẫn 40 hộ dân thôn Na Hoa đăng ký dịch vụ công trực tuyến toàn trình",
                 "linkedDuty", "Phụ trách công tác cải cách hành chính của xã", "measure", "Số hộ đã sử dụng dịch vụ công trực tuyến",
                 "target", "40 hộ", "dueDate", YEAR + "-09-30");
-    }
-
-    /** The figures DESIGN.md's aggregate shows, recounted from the pledges pledge-service holds for a commune. */
-    private static Map<String, Long> recount(String commune) throws Exception {
-        List<JsonNode> pledges = new ArrayList<>();
-        json(get("/api/pledges?unitId=" + commune + "&year=" + YEAR + "&size=200", board)).path("items").forEach(pledges::add);
-        Map<String, Long> counts = new TreeMap<>();
-        for (String name : List.of("registered", "individual", "collective", "onTime", "generic", "selfAssessed",
-                "withdrawn", "EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED")) {
-            counts.put(name, 0L);
-        }
-        for (JsonNode pledge : pledges) {
-            String status = pledge.path("status").asString();
-            if (status.equals("WITHDRAWN")) {
-                counts.merge("withdrawn", 1L, Long::sum);
-                continue;
-            }
-            counts.merge("registered", 1L, Long::sum);
-            counts.merge(pledge.path("pledger").path("kind").asString().equals("INDIVIDUAL") ? "individual" : "collective", 1L, Long::sum);
-            counts.merge("onTime", pledge.path("onTime").asBoolean() ? 1L : 0L, Long::sum);
-            counts.merge("generic", pledge.path("specificity").path("generic").asBoolean() ? 1L : 0L, Long::sum);
-            counts.merge("selfAssessed", status.equals("SELF_ASSESSED") || status.equals("EVALUATED") ? 1L : 0L, Long::sum);
-            if (status.equals("EVALUATED")) {
-                counts.merge(pledge.path("evaluation").path("grade").asString(), 1L, Long::sum);
-            }
-        }
-        return counts;
-    }
-
-    private static Map<String, Long> figures(JsonNode aggregate) {
-        JsonNode pledges = aggregate.path("pledges");
-        Map<String, Long> figures = new TreeMap<>();
-        for (String name : List.of("registered", "individual", "collective", "onTime", "generic", "selfAssessed", "withdrawn")) {
-            figures.put(name, pledges.path(name).asLong());
-        }
-        for (String grade : List.of("EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED")) {
-            figures.put(grade, pledges.path("evaluated").path(grade).asLong());
-        }
-        return figures;
     }
 
     private static Map<String, Long> plus(Map<String, Long> a, Map<String, Long> b) {
