@@ -21,6 +21,8 @@ import vn.neuguong.bench.baseline.Baselines;
 import vn.neuguong.bench.client.ApiClient;
 import vn.neuguong.bench.client.ApiClient.Identity;
 import vn.neuguong.bench.cost.ProcessCpu;
+import vn.neuguong.bench.demo.DemoCoverage;
+import vn.neuguong.bench.demo.DemoFigures;
 import vn.neuguong.bench.demo.DemoRecognition;
 import vn.neuguong.bench.demo.DemoReports;
 import vn.neuguong.bench.demo.DemoSeason;
@@ -36,7 +38,7 @@ import vn.neuguong.contracts.Topics;
 /**
  * Entry point of {@code ./local.sh demo} and {@code ./local.sh bench}:
  * <pre>
- *   demo  [--year Y] [--communes N] [--members N] [--seed S]
+ *   demo  [--year Y] [--pledges-per-province N] [--communes N] [--members N] [--seed S]
  *   bench pledge-season [--rate R] [--duration S] [--warmup S]
  *   bench conference [--duration S]
  *   bench bulk-import [--rows N]
@@ -50,7 +52,7 @@ import vn.neuguong.contracts.Topics;
 public final class Main {
 
     private static final Set<String> COMMON = Set.of("gateway", "issuer", "kafka", "mongo", "pids", "local-sh");
-    private static final Set<String> DEMO = Set.of("year", "communes", "members", "seed");
+    private static final Set<String> DEMO = Set.of("year", "pledges-per-province", "communes", "members", "seed");
     private static final Set<String> EVERY_SCENARIO = Set.of("preload", "compare", "idle");
     private static final Map<String, Set<String>> SCENARIOS = Map.of(
             "pledge-season", Set.of("rate", "duration", "warmup"),
@@ -117,16 +119,21 @@ public final class Main {
 
     private static void demo(Options options) throws Exception {
         int year = options.integer("year", DemoSeason.currentYear(), 2016);
-        int communes = options.integer("communes", 3, 1);
-        int members = options.integer("members", 8, 1);
+        int pledgesPerProvince = options.integer("pledges-per-province", 600, 1);
+        int communes = options.integer("communes", 2, 1);
+        int members = options.integer("members", 6, 1);
         long seed = options.number("seed", 5, Long.MIN_VALUE);
         ApiClient api = api(options);
         long started = System.nanoTime();
-        var tally = new java.util.TreeMap<>(new DemoSeason(api, year, communes, members, seed).run());
+        var tally = new java.util.TreeMap<>(new DemoCoverage(api, year, pledgesPerProvince, seed).run());
+        System.out.printf("Imports done in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        tally.putAll(new DemoSeason(api, year, communes, members, seed).run());
         tally.putAll(new DemoRecognition(api, year, seed).run());
         tally.putAll(new DemoReports(api, year, seed).run());
         System.out.printf("Demo season %d published in %.1f s:%n", year, (System.nanoTime() - started) / 1e9);
         tally.forEach((what, count) -> System.out.printf("  %-40s %6d%n", what, count.get()));
+        new DemoFigures(api, year).print();
+        System.out.printf("Demo ready after %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 
     /** Exits with 1 when the run found a loss, a double count or a fault whose own check failed. */

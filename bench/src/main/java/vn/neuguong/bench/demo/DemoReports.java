@@ -2,12 +2,17 @@ package vn.neuguong.bench.demo;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 import vn.neuguong.bench.client.ApiClient;
@@ -15,12 +20,13 @@ import vn.neuguong.bench.client.ApiClient.Identity;
 import vn.neuguong.bench.client.ApiResponse;
 
 /**
- * The reporting part of the demo, through the public API: an interim review period (sơ kết) of the year with due
- * dates ahead; in some provinces a few communes report for it (one is returned with a reason and resubmitted, the
- * others approved by the province), the province reports and the central board approves it; a few communes report
- * late for last year's annual period; and a national online review conference whose connection points check in
- * (one commune corrects its figure). Safe to run twice: the services refuse what exists already, and the tally
- * says so.
+ * The reporting part of the demo, through the public API: the four quarterly periods of the year (due 10 days after
+ * the quarter for communes, 20 for provinces, 30 for the centre). For every quarter that has ended, most communes
+ * report — fewer for later quarters — and their province approves most reports, returns a few with a reason (some
+ * resubmitted) and leaves the rest in its queue; the provinces report and the central board approves most; a quarter
+ * that has not ended has no reports yet. Then a national online review conference whose connection points check in
+ * (one commune corrects its figure). The server dates every report: one sent after its due date is late. Safe to run
+ * twice: every write carries an Idempotency-Key.
  */
 public class DemoReports {
 
@@ -28,6 +34,11 @@ public class DemoReports {
         "Tổ chức học tập chuyên đề năm cho 100% chi bộ; đảng viên đăng ký làm theo gắn với nhiệm vụ được giao.",
         "Xây dựng mô hình \"Dân vận khéo\" trong chuyển đổi số; 90% hồ sơ thủ tục hành chính nộp trực tuyến.",
         "Giải quyết dứt điểm các kiến nghị về đường giao thông nông thôn và nước sạch mà nhân dân quan tâm."};
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final String[] ROMAN = {"I", "II", "III", "IV"};
+    /** Of the communes, how many report for the 1st, 2nd, 3rd and 4th quarter; of those, how many are approved. */
+    private static final double[] REPORTING = {0.97, 0.93, 0.86, 0.8};
+    private static final double[] APPROVED = {0.96, 0.9, 0.7, 0.6};
 
     private final ApiClient api;
     private final int year;
@@ -40,83 +51,137 @@ public class DemoReports {
         this.seed = seed;
     }
 
-    public Map<String, AtomicInteger> run() {
+    public Map<String, AtomicInteger> run() throws Exception {
         Identity board = Tally.CENTRAL_BOARD;
         Identity admin = new Identity("demo-admin", "Quản trị hệ thống", "vn", List.of("ADMIN"));
-        String interim = "so-ket-" + year;
-        LocalDate today = LocalDate.now();
-        tally.record(api.post(admin, "/api/periods", Map.of("id", interim, "kind", "INTERIM_REVIEW",
-                "title", "Sơ kết thực hiện Chỉ thị 05-CT/TW năm " + year, "from", year + "-01-01",
-                "to", today.toString(), "dueDates", Map.of("GRASSROOTS", today.plusDays(20).toString(),
-                        "PROVINCE", today.plusDays(35).toString(), "CENTRAL", today.plusDays(50).toString())), Map.of()),
-                "period created");
-
-        List<JsonNode> provinces = new ArrayList<>();
-        api.get(board, "/api/org-units/vn/children?size=200").body().path("items").forEach(unit -> {
-            if ("PROVINCE".equals(unit.path("level").asString()) && unit.path("validTo").isNull()) {
-                provinces.add(unit);
+        List<JsonNode> provinces = api.list(board, "/api/org-units/vn/children").stream()
+                .filter(unit -> "PROVINCE".equals(unit.path("level").asString()) && unit.path("validTo").isNull())
+                .toList();
+        Map<String, List<JsonNode>> communes = new LinkedHashMap<>();
+        for (JsonNode province : provinces) {
+            communes.put(province.path("id").asString(), api.list(board, "/api/org-units/"
+                    + province.path("id").asString() + "/children").stream()
+                    .filter(unit -> unit.path("validTo").isNull()).toList());
+        }
+        LocalDate today = LocalDate.now(VIETNAM);
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            for (int quarter = 1; quarter <= 4; quarter++) {
+                String period = quarter(admin, quarter);
+                if (!LocalDate.of(year, quarter * 3, 1).plusMonths(1).isAfter(today)) {
+                    reportQuarter(pool, board, provinces, communes, period, quarter);
+                }
             }
-        });
+        } finally {
+            pool.shutdown();
+        }
         List<String> conferenceUnits = new ArrayList<>();
         for (int i = 0; i < provinces.size(); i += 4) {
-            province(board, provinces.get(i), interim, conferenceUnits);
+            communes.get(provinces.get(i).path("id").asString()).stream().limit(3)
+                    .forEach(commune -> conferenceUnits.add(commune.path("id").asString()));
         }
         conference(board, conferenceUnits);
         return tally.counts();
     }
 
-    private void province(Identity board, JsonNode province, String interim, List<String> conferenceUnits) {
-        String provinceId = province.path("id").asString();
-        Random random = new Random(seed ^ provinceId.hashCode());
-        Identity provinceOfficer = new Identity("demo-officer-" + provinceId, "Văn phòng Tỉnh ủy "
-                + province.path("name").asString(), provinceId, List.of("PROVINCE_OFFICER"));
-        List<JsonNode> communes = new ArrayList<>();
-        api.get(board, "/api/org-units/" + provinceId + "/children?size=4").body().path("items").forEach(communes::add);
-        for (int i = 0; i < communes.size(); i++) {
-            String communeId = communes.get(i).path("id").asString();
-            conferenceUnits.add(communeId);
-            Identity communeOfficer = new Identity("demo-officer-" + communeId, "Văn phòng Đảng ủy "
-                    + communes.get(i).path("name").asString(), communeId, List.of("UNIT_OFFICER"));
-            if (i == communes.size() - 1) {
-                tally.record(submit(communeOfficer, communeId, String.valueOf(year - 1), random), "late annual report");
-                continue;
-            }
-            ApiResponse report = submit(communeOfficer, communeId, interim, random);
-            tally.record(report, "interim report submitted");
-            if (!report.ok()) {
-                continue;
-            }
-            String path = "/api/reports/" + report.body().path("id").asString();
-            if (i == 0) {
-                tally.record(api.post(provinceOfficer, path + "/return", Map.of("reason",
-                        "Đề nghị bổ sung số liệu vấn đề bức xúc đã giải quyết và bài học kinh nghiệm"), Map.of()),
-                        "interim report returned");
-                if (random.nextBoolean()) {
-                    tally.record(submit(communeOfficer, communeId, interim, random), "interim report resubmitted");
-                }
-            } else {
-                tally.record(api.post(provinceOfficer, path + "/approval", Map.of("comment", "Đồng ý"), Map.of()),
-                        "interim report approved");
+    /** Creates the quarter's period (again: refused as existing, which the tally says) and answers its id. */
+    private String quarter(Identity admin, int quarter) {
+        String id = "quy-" + quarter + "-" + year;
+        LocalDate from = LocalDate.of(year, quarter * 3 - 2, 1);
+        LocalDate to = from.plusMonths(3).minusDays(1);
+        tally.record(api.post(admin, "/api/periods", Map.of("id", id, "kind", "INTERIM_REVIEW",
+                "title", "Báo cáo quý " + ROMAN[quarter - 1] + " năm " + year + " thực hiện Chỉ thị 05-CT/TW",
+                "from", from.toString(), "to", to.toString(), "dueDates", Map.of(
+                        "GRASSROOTS", to.plusDays(10).toString(), "PROVINCE", to.plusDays(20).toString(),
+                        "CENTRAL", to.plusDays(30).toString())), Map.of("Idempotency-Key", "demo-period-" + id)),
+                "period created");
+        return id;
+    }
+
+    private void reportQuarter(ExecutorService pool, Identity board, List<JsonNode> provinces,
+            Map<String, List<JsonNode>> communes, String period, int quarter) throws Exception {
+        List<Future<?>> work = new ArrayList<>();
+        for (JsonNode province : provinces) {
+            String provinceId = province.path("id").asString();
+            Identity office = new Identity("demo-officer-" + provinceId, "Văn phòng Tỉnh ủy "
+                    + province.path("name").asString(), provinceId, List.of("PROVINCE_OFFICER"));
+            for (JsonNode commune : communes.get(provinceId)) {
+                work.add(pool.submit(() -> commune(office, commune, period, quarter)));
             }
         }
-        ApiResponse own = submit(provinceOfficer, provinceId, interim, random);
-        tally.record(own, "province report submitted");
-        if (own.ok() && random.nextInt(3) > 0) {
-            tally.record(api.post(board, "/api/reports/" + own.body().path("id").asString() + "/approval", Map.of(), Map.of()),
-                    "province report approved");
+        for (Future<?> done : work) {
+            done.get();
+        }
+        Random random = new Random(seed ^ period.hashCode());
+        for (JsonNode province : provinces) {
+            if (random.nextDouble() < 0.06) {
+                continue;
+            }
+            String provinceId = province.path("id").asString();
+            Identity office = new Identity("demo-officer-" + provinceId, "Văn phòng Tỉnh ủy "
+                    + province.path("name").asString(), provinceId, List.of("PROVINCE_OFFICER"));
+            ApiResponse own = submit(office, provinceId, period, random);
+            tally.record(own, "province report submitted");
+            if (own.ok() && random.nextDouble() < APPROVED[quarter - 1] + 0.1) {
+                tally.record(api.post(board, "/api/reports/" + own.body().path("id").asString() + "/approval",
+                        Map.of(), Map.of("Idempotency-Key", "demo-approval-" + own.body().path("id").asString())),
+                        "province report approved");
+            }
         }
     }
 
+    /** A commune reports (or not) and its province reviews the report. */
+    private Void commune(Identity office, JsonNode commune, String period, int quarter) {
+        String communeId = commune.path("id").asString();
+        Random random = new Random(seed ^ (period + communeId).hashCode());
+        if (random.nextDouble() >= REPORTING[quarter - 1]) {
+            return null;
+        }
+        Identity officer = new Identity("demo-officer-" + communeId, "Văn phòng Đảng ủy "
+                + commune.path("name").asString(), communeId, List.of("UNIT_OFFICER"));
+        ApiResponse report = retried(() -> submit(officer, communeId, period, random));
+        tally.record(report, "commune report submitted");
+        if (!report.ok()) {
+            return null;
+        }
+        String path = "/api/reports/" + report.body().path("id").asString();
+        double review = random.nextDouble();
+        if (review < APPROVED[quarter - 1]) {
+            tally.record(retried(() -> api.post(office, path + "/approval", Map.of("comment", "Đồng ý"),
+                    Map.of("Idempotency-Key", "demo-approval-" + report.body().path("id").asString()))),
+                    "commune report approved");
+        } else if (review < APPROVED[quarter - 1] + 0.05) {
+            tally.record(api.post(office, path + "/return", Map.of("reason",
+                    "Đề nghị bổ sung số liệu vấn đề bức xúc đã giải quyết và bài học kinh nghiệm"),
+                    Map.of("Idempotency-Key", "demo-return-" + report.body().path("id").asString())),
+                    "commune report returned");
+        }
+        return null;
+    }
+
+    /**
+     * A write sent again while the service answers 502 or 503 (busy, or restarting): safe, since every write of the
+     * demo carries an Idempotency-Key.
+     */
+    private static ApiResponse retried(Supplier<ApiResponse> write) {
+        ApiResponse response = write.get();
+        for (int attempt = 1; attempt < 4 && (response.status() == 502 || response.status() == 503); attempt++) {
+            try {
+                Thread.sleep(500L * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return response;
+            }
+            response = write.get();
+        }
+        return response;
+    }
+
     private ApiResponse submit(Identity officer, String unitId, String periodId, Random random) {
-        JsonNode prefill = api.get(officer, "/api/reports/prefill?unitId=" + unitId + "&periodId=" + periodId).body();
         Map<String, Object> indicators = new LinkedHashMap<>();
-        indicators.put("studySessions", 4 + random.nextInt(10));
+        indicators.put("studySessions", 2 + random.nextInt(6));
         indicators.put("studyParticipants", 150 + random.nextInt(900));
         indicators.put("issuesResolved", random.nextInt(15));
-        long registered = prefill.path("indicators").path("membersRegistered").path("value").asLong();
-        if (random.nextInt(4) == 0) {
-            indicators.put("membersRegistered", registered + 1 + random.nextInt(5));
-        }
         return api.post(officer, "/api/reports", Map.of("unitId", unitId, "periodId", periodId, "indicators", indicators,
                 "narrative", Map.of("results", RESULTS[random.nextInt(RESULTS.length)],
                         "limitations", "Việc học tập ở một số chi bộ còn hình thức, chưa gắn với nhiệm vụ cụ thể.",
@@ -128,7 +193,7 @@ public class DemoReports {
     private void conference(Identity board, List<String> communes) {
         ApiResponse created = api.post(board, "/api/conferences", Map.of("title",
                 "Hội nghị trực tuyến toàn quốc sơ kết Chỉ thị 05-CT/TW năm " + year, "hostUnitId", "vn",
-                "startsAt", Instant.now().toString()), Map.of());
+                "startsAt", Instant.now().toString()), Map.of("Idempotency-Key", "demo-conference-" + year));
         tally.record(created, "conference created");
         if (!created.ok()) {
             return;
@@ -140,12 +205,14 @@ public class DemoReports {
                     List.of("UNIT_OFFICER"));
             int points = 3 + random.nextInt(8);
             tally.record(api.post(officer, path, Map.of("unitId", communeId, "connectionPoints", points,
-                    "attendees", points * (60 + random.nextInt(40))), Map.of()), "conference check-in");
+                    "attendees", points * (60 + random.nextInt(40))), Map.of("Idempotency-Key", "demo-" + communeId)),
+                    "conference check-in");
         }
         if (!communes.isEmpty()) {
             String first = communes.get(0);
             tally.record(api.post(new Identity("demo-officer-" + first, "Văn phòng Đảng ủy", first, List.of("UNIT_OFFICER")),
-                    path, Map.of("unitId", first, "connectionPoints", 12, "attendees", 960), Map.of()),
+                    path, Map.of("unitId", first, "connectionPoints", 12, "attendees", 960),
+                    Map.of("Idempotency-Key", "demo-correction-" + first)),
                     "conference figure replaced");
         }
     }
