@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -134,8 +135,7 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public synchronized void add(Document document, P position, MongoCollection<P> collection) {
-        if (isSparse() && getKeys().stream()
-                .allMatch(key -> Missing.isNullOrMissing(Utils.getSubdocumentValue(document, key.getKey())))) {
+        if (!indexes(document)) {
             return;
         }
         positionsById.put(document.get(ID), position);
@@ -171,9 +171,21 @@ final class SecondaryIndex<P> extends Index<P> {
         return keys;
     }
 
+    /** A sparse index leaves out the documents that have none of its keys. */
+    private boolean indexes(Document document) {
+        return !isSparse() || !getKeys().stream()
+                .allMatch(key -> Missing.isNullOrMissing(Utils.getSubdocumentValue(document, key.getKey())));
+    }
+
+    /** Most updates leave an index's keys as they were (a transition's status, an outbox cleared): then nothing. */
     @Override
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
                                            MongoCollection<P> collection) {
+        boolean indexed = position.equals(positionsById.get(oldDocument.get(ID)));
+        if (indexed && indexes(newDocument) && Objects.equals(oldDocument.get(ID), newDocument.get(ID))
+                && keysOf(oldDocument).equals(keysOf(newDocument))) {
+            return;
+        }
         remove(oldDocument);
         add(newDocument, position, collection);
     }
