@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,12 +23,12 @@ class ImportConfiguration {
     @Bean
     ImportService importService(ImportJobs jobs, PledgeValidator validator, PledgeFactory factory,
                                 PledgeRepository pledges, MemberAffiliations affiliations, OrgUnitDirectory orgUnits,
-                                JsonMapper jsonMapper, Clock clock, ImportProperties properties,
+                                JsonMapper jsonMapper, Clock clock, ImportProperties properties, MeterRegistry meters,
                                 @Value("${server.port:8081}") String port) {
         ImportProcessor processor = new ImportProcessor(validator, factory, pledges, affiliations, jobs, orgUnits,
                 jsonMapper, clock, properties);
         String owner = properties.instanceId() != null ? properties.instanceId() : hostName() + ":" + port;
-        return new ImportService(jobs, processor, properties, jsonMapper, clock, owner);
+        return new ImportService(jobs, processor, properties, jsonMapper, clock, owner, meters);
     }
 
     private static String hostName() {

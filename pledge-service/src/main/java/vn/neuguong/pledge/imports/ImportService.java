@@ -10,20 +10,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import tools.jackson.databind.json.JsonMapper;
 import vn.neuguong.contracts.Role;
+import vn.neuguong.platform.metrics.ExecutorMeters;
 import vn.neuguong.platform.security.CurrentUser;
 import vn.neuguong.platform.web.ForbiddenException;
 import vn.neuguong.platform.web.IdempotencyKey;
@@ -34,7 +34,8 @@ import vn.neuguong.platform.web.TooManyRequestsException;
 /**
  * Accepts import files (stored to a temporary file, processed asynchronously by a bounded pool) and reports their
  * progress. An instance touches the jobs it processes; at startup, and periodically, jobs whose instance died are
- * marked FAILED, since their file is gone with it.
+ * marked FAILED, since their file is gone with it. The pool ({@code pledge-import-*}, measured as the executor
+ * {@code pledge.imports}) and the housekeeping scheduler start and stop with the application.
  */
 public class ImportService implements SmartLifecycle {
 
@@ -49,18 +50,30 @@ public class ImportService implements SmartLifecycle {
     private final Clock clock;
     private final String owner;
     private final Path directory;
-    private ThreadPoolExecutor workers;
-    private ScheduledExecutorService housekeeping;
+    private final MeterRegistry meters;
+    private final ThreadPoolTaskExecutor workers = new ThreadPoolTaskExecutor();
+    private final ThreadPoolTaskScheduler housekeeping = new ThreadPoolTaskScheduler();
+    private ExecutorMeters workerMeters;
     private volatile boolean running;
 
     ImportService(ImportJobs jobs, ImportProcessor processor, ImportProperties properties, JsonMapper jsonMapper,
-            Clock clock, String owner) {
+            Clock clock, String owner, MeterRegistry meters) {
         this.jobs = jobs;
         this.jsonMapper = jsonMapper;
         this.processor = processor;
         this.properties = properties;
         this.clock = clock;
         this.owner = owner;
+        this.meters = meters;
+        workers.setCorePoolSize(properties.workers());
+        workers.setMaxPoolSize(properties.workers());
+        workers.setQueueCapacity(properties.queueCapacity());
+        workers.setThreadNamePrefix("pledge-import-");
+        workers.setDaemon(true);
+        workers.setAwaitTerminationSeconds(10);
+        housekeeping.setPoolSize(1);
+        housekeeping.setThreadNamePrefix("pledge-import-housekeeping-");
+        housekeeping.setDaemon(true);
         try {
             this.directory = Files.createTempDirectory("neuguong-imports");
         } catch (IOException e) {
@@ -151,32 +164,21 @@ public class ImportService implements SmartLifecycle {
         if (failed > 0) {
             log.warn("Marked {} interrupted import(s) FAILED at startup", failed);
         }
-        workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(properties.queueCapacity()), runnable -> {
-                    Thread thread = new Thread(runnable, "pledge-import");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "pledge-import-housekeeping");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = properties.heartbeat().toMillis();
-        housekeeping.scheduleWithFixedDelay(this::housekeep, period, period, TimeUnit.MILLISECONDS);
+        workers.initialize();
+        workerMeters = ExecutorMeters.bind(meters, workers.getThreadPoolExecutor(), "pledge.imports");
+        housekeeping.initialize();
+        housekeeping.scheduleWithFixedDelay(this::housekeep, Instant.now().plus(properties.heartbeat()),
+                properties.heartbeat());
         running = true;
     }
 
     @Override
     public void stop() {
         running = false;
-        housekeeping.shutdownNow();
-        workers.shutdownNow();
-        try {
-            workers.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        housekeeping.shutdown();
+        // running imports are interrupted: their jobs are marked FAILED by the next start or another instance
+        workers.shutdown();
+        workerMeters.close();
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -44,6 +46,8 @@ class PledgeImportIT {
     MongoTemplate mongo;
     @Autowired
     ImportService importService;
+    @Autowired
+    MeterRegistry meters;
 
     private final OrgUnits units = new OrgUnits();
     private Api api;
@@ -149,6 +153,8 @@ class PledgeImportIT {
         assertThat(rejection(job, 2)).containsExactly("status");
         assertThat(rejection(job, 4)).containsExactly("year");
         assertThat(rejection(job, 5)).containsExactly("line");
+        assertThat(meters.get("executor.completed").tag("name", "pledge.imports").functionCounter().count())
+                .isPositive();
     }
 
     @Test
@@ -199,6 +205,8 @@ class PledgeImportIT {
         JsonNode job = api.get("/api/pledges/imports/" + crashed.id(), officer).body();
         assertThat(job.get("status").asString()).isEqualTo("FAILED");
         assertThat(job.get("failureReason").asString()).contains("again is safe");
+        assertThat(meters.get("executor.completed").tag("name", "pledge.imports").functionCounter().count())
+                .as("the restarted pool is the one measured").isZero();
     }
 
     @Test

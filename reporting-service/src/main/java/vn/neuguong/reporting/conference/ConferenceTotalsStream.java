@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,12 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import vn.neuguong.platform.metrics.ExecutorMeters;
+
 /**
  * Pushes conference totals to server-sent-event streams (event {@code totals}, data = the totals JSON). One
- * scheduler thread per instance: every {@link ConferenceProperties#pollInterval()} it reads the check-in sequence of
+ * scheduler thread per instance ({@code conference-totals-1}, started and stopped with the application, measured as
+ * the executor {@code conference.totals}): every {@link ConferenceProperties#pollInterval()} it reads the check-in sequence of
  * each conference that has streams here (one small read each), recounts when it moved (or every
  * {@link ConferenceProperties#safetyRecount()}), and pushes the totals when they differ from the last pushed. Every
  * instance does this on its own, so a check-in handled by any instance reaches every stream within a poll interval
@@ -48,8 +49,11 @@ class ConferenceTotalsStream implements SmartLifecycle {
     private final ConferenceStore store;
     private final ConferenceProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
-    private ScheduledExecutorService scheduler;
+    private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+    private ExecutorMeters schedulerMeters;
+    private volatile boolean running;
 
     ConferenceTotalsStream(ConferenceService conferences, ConferenceStore store, ConferenceProperties properties,
             Clock clock, MeterRegistry meters) {
@@ -57,6 +61,11 @@ class ConferenceTotalsStream implements SmartLifecycle {
         this.store = store;
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
+        scheduler.setPoolSize(1);
+        scheduler.setThreadNamePrefix("conference-totals-");
+        scheduler.setDaemon(true);
+        scheduler.setErrorHandler(error -> log.warn("Conference totals: a round failed", error));
         Gauge.builder("neuguong.conference.streams", channels,
                         all -> all.values().stream().mapToInt(channel -> channel.streams.size()).sum())
                 .description("Open server-sent-event streams of conference totals").register(meters);
@@ -148,20 +157,19 @@ class ConferenceTotalsStream implements SmartLifecycle {
 
     @Override
     public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "conference-totals");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long poll = properties.pollInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
-        long heartbeat = properties.heartbeat().toMillis();
-        scheduler.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        scheduler.initialize();
+        schedulerMeters = ExecutorMeters.bind(meters, scheduler.getScheduledExecutor(), "conference.totals");
+        Instant now = Instant.now();
+        scheduler.scheduleWithFixedDelay(this::poll, now.plus(properties.pollInterval()), properties.pollInterval());
+        scheduler.scheduleWithFixedDelay(this::heartbeat, now.plus(properties.heartbeat()), properties.heartbeat());
+        running = true;
     }
 
     @Override
     public void stop() {
-        scheduler.shutdownNow();
+        running = false;
+        scheduler.shutdown();
+        schedulerMeters.close();
         channels.values().forEach(channel -> {
             channel.streams.forEach(SseEmitter::complete);
             channel.waitingForFirst.forEach(SseEmitter::complete);
@@ -171,6 +179,6 @@ class ConferenceTotalsStream implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return scheduler != null && !scheduler.isShutdown();
+        return running;
     }
 }
