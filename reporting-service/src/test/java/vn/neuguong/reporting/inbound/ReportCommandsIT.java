@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.neuguong.contracts.CloudEvents;
 import vn.neuguong.contracts.Role;
 import vn.neuguong.contracts.inbound.CommandOutcome;
 import vn.neuguong.contracts.inbound.CommandTypes;
@@ -83,6 +85,9 @@ class ReportCommandsIT {
 
         assertThat(twice).hasSize(2);
         assertThat(twice.get(1).value()).isEqualTo(twice.get(0).value());
+        assertThat(twice.get(0).headers()).extracting(Header::key).as("only the outcome's CloudEvents headers")
+                .contains(CloudEvents.HEADER_ID, CloudEvents.HEADER_TYPE, CloudEvents.HEADER_SUBJECT)
+                .allMatch(key -> key.startsWith("ce_") || key.equals(CloudEvents.HEADER_CONTENT_TYPE));
         assertThat(submittedAgain.status()).isEqualTo(CommandOutcome.Status.REJECTED);
         assertThat(submittedAgain.problem()).containsEntry("status", 409);
         assertThat(approvedByItself.status()).isEqualTo(CommandOutcome.Status.REJECTED);
