@@ -7,7 +7,8 @@ import { chartBox, stackedColumns, trendLine } from '../charts.js';
 import { dataTable } from '../table.js';
 import { AWARDS, GRADES, INDICATORS, awardedTotal, evaluatedTotal } from '../indicators.js';
 import { nameOf, unit } from '../units.js';
-import { figure, pageTitle, problemBox, section, serverExports } from './common.js';
+import { figure, notYetAvailable, pageTitle, problemBox, section, serverExports } from './common.js';
+import { periodReports, periodsOf } from './period-rate.js';
 
 export function aggregatePath(unitId, year, structure) {
   const current = structure === 'current' ? '&structure=current' : '';
@@ -16,8 +17,9 @@ export function aggregatePath(unitId, year, structure) {
 
 export async function renderOverview(main, ctx) {
   const { root, year, years, structure, signal } = ctx;
-  const [rootUnit, ...results] = await Promise.allSettled([
+  const [rootUnit, periods, ...results] = await Promise.allSettled([
     unit(root, signal),
+    periodsOf(signal),
     ...years.map((y) => getJson(aggregatePath(root, y, structure), { signal })),
   ]);
   const place = rootUnit.status === 'fulfilled' ? nameOf(rootUnit.value, root) : root;
@@ -35,7 +37,6 @@ export async function renderOverview(main, ctx) {
   main.append(h('p', { class: 'as-of' }, aggregate.asOf ? t('overview.asOf', { time: dateTime(aggregate.asOf) }) : t('overview.nothingCounted')));
 
   const pledges = aggregate.pledges ?? {};
-  const reports = aggregate.reports ?? {};
   const recognition = aggregate.recognition ?? {};
   const trendOf = (indicator) => byYear.map((a) => (a ? INDICATORS[indicator].value(a) : null));
 
@@ -91,18 +92,7 @@ export async function renderOverview(main, ctx) {
       trendText: t('overview.recognitionTrendText', { first: years[0], last: years[years.length - 1] }),
       tall: true,
     }),
-    kpiCard({
-      id: 'reports', title: t('indicator.reportCompleteness'), explain: t('overview.reportsExplain'),
-      main: figure('reportCompleteness', INDICATORS.reportCompleteness.value(aggregate), percent(INDICATORS.reportCompleteness.value(aggregate))),
-      details: [
-        [t('overview.reportsSubmitted'), h('span', {}, figure('reports.submitted', reports.submitted, number(reports.submitted), 'detail-value'),
-          ' / ', figure('reports.expected', reports.expected, number(reports.expected), 'detail-value'))],
-        [t('overview.reportsOnTime'), figure('reports.onTime', reports.onTime, number(reports.onTime), 'detail-value')],
-        [t('overview.reportsApproved'), figure('reports.approved', reports.approved, number(reports.approved), 'detail-value')],
-      ],
-      trend: (box) => trendLine(box, years, trendOf('reportCompleteness'), { selectedYear: year, format: percent }),
-      trendText: trendText(years, trendOf('reportCompleteness'), percent),
-    }));
+    reportsCard(ctx, periods));
   main.append(section(t('overview.keyFigures'), cards));
 
   const rows = years.map((y, index) => ({ year: y, aggregate: byYear[index] })).filter((row) => row.aggregate);
@@ -121,11 +111,20 @@ export async function renderOverview(main, ctx) {
         column('indicator.genericShare', INDICATORS.genericShare.value, percent),
         column('overview.evaluated', evaluatedTotal, number),
         column('indicator.awarded', awardedTotal, number),
-        column('indicator.reportCompleteness', INDICATORS.reportCompleteness.value, percent),
       ],
       rows,
     }),
     serverExports(root, year, structure)));
+}
+
+/** Reports of one period of the year, never the year's periods added up: the aggregate's counts mix them. */
+function reportsCard(ctx, periods) {
+  const titleId = 'kpi-reports-title';
+  return h('article', { class: 'kpi-card', id: 'kpi-reports', 'aria-labelledby': titleId },
+    h('h3', { id: titleId }, t('indicator.reportCompleteness')),
+    h('p', { class: 'kpi-explain' }, t('overview.reportsExplain')),
+    periods.status === 'fulfilled' ? periodReports(ctx, ctx.root, periods.value, 'overview-period-reports')
+      : notYetAvailable(periods.reason));
 }
 
 function kpiCard({ id, title, explain, main, details, trend, trendText: text, tall }) {

@@ -6,6 +6,7 @@ import { date, number, percent } from '../format.js';
 import { dataTable } from '../table.js';
 import { nameOf, unit } from '../units.js';
 import { figure, loading, notYetAvailable, pageTitle, section } from './common.js';
+import { completenessPath, periodLabel, reportingRate } from './period-rate.js';
 import { pager } from './pledges.js';
 
 export async function renderReporting(main, ctx) {
@@ -35,7 +36,7 @@ export async function renderReporting(main, ctx) {
     clear(result).append(loading());
     let completeness;
     try {
-      completeness = await getJson(completenessPath(root, period, '', 0), { signal });
+      completeness = await getJson(missingPath(root, period, '', 0), { signal });
     } catch (error) {
       clear(result).append(deadlines(period), notYetAvailable(error) ?? '');
       return;
@@ -45,10 +46,6 @@ export async function renderReporting(main, ctx) {
   };
   picker.addEventListener('change', () => show(sorted.find((period) => period.id === picker.value)));
   await show(chosen);
-}
-
-function periodLabel(period) {
-  return `${period.title ?? period.id} (${t(`periodKind.${period.kind}`, {}, period.kind ?? '')}, ${date(period.from)} – ${date(period.to)})`;
 }
 
 function deadlines(period) {
@@ -61,7 +58,7 @@ function deadlines(period) {
 function summary(completeness) {
   const item = (labelKey, name, value, text) => h('div', { class: 'summary-item' },
     h('span', { class: 'summary-label' }, t(labelKey)), figure(name, value, text, 'summary-value'));
-  const rate = completeness.reportingRate ?? (completeness.expected ? completeness.submitted / completeness.expected : null);
+  const rate = reportingRate(completeness);
   return h('div', { class: 'summary-strip' },
     item('reporting.expected', 'completeness.expected', completeness.expected, number(completeness.expected)),
     item('reporting.submitted', 'completeness.submitted', completeness.submitted, number(completeness.submitted)),
@@ -73,9 +70,8 @@ function summary(completeness) {
 
 const MISSING_PAGE = 50;
 
-function completenessPath(root, period, query, page) {
-  const search = query ? `&q=${encodeURIComponent(query)}` : '';
-  return `/api/completeness?unitId=${encodeURIComponent(root)}&periodId=${encodeURIComponent(period.id)}${search}&page=${page}&size=${MISSING_PAGE}`;
+function missingPath(root, period, query, page) {
+  return completenessPath(root, period.id, { query, page, size: MISSING_PAGE });
 }
 
 /** The reporting rate of each child unit's subtree, for this one period. */
@@ -127,7 +123,7 @@ function missingSection(first, period, root, signal) {
   };
   const load = async (query, page) => {
     try {
-      showPage(await getJson(completenessPath(root, period, query, page), { signal }), query, page);
+      showPage(await getJson(missingPath(root, period, query, page), { signal }), query, page);
     } catch (error) {
       clear(body).append(notYetAvailable(error) ?? '');
     }

@@ -10,6 +10,7 @@ import { INDICATORS, awardedTotal } from '../indicators.js';
 import { childrenById, nameOf, namesOf, unit } from '../units.js';
 import { figure, loading, notYetAvailable, pageTitle, problemBox, section, serverExports } from './common.js';
 import { aggregatePath } from './overview.js';
+import { periodReports, periodsOf } from './period-rate.js';
 
 const PAGE_SIZE = 20;
 
@@ -28,7 +29,7 @@ export async function renderUnit(main, ctx, requestedId) {
   const place = unitId === 'vn' ? t('unit.nation') : nameOf(orgUnit, unitId);
   main.append(pageTitle(t('unit.title', { unit: place, year }),
     `${t(`level.${orgUnit.level}`)} · ${t(structure === 'current' ? 'structure.currentNote' : 'structure.legacyNote')}`));
-  main.append(summaryStrip(aggregate));
+  main.append(summaryStrip(aggregate), await reportsSection(ctx, unitId));
 
   const childrenPanel = section(t('unit.children'));
   main.append(childrenPanel);
@@ -93,9 +94,18 @@ function summaryStrip(aggregate) {
     item('indicator.coverage', 'pledges.coverage', p.coverage, percent(p.coverage)),
     item('indicator.onTimeShare', 'onTimeShare', INDICATORS.onTimeShare.value(aggregate), percent(INDICATORS.onTimeShare.value(aggregate))),
     item('indicator.genericShare', 'genericShare', INDICATORS.genericShare.value(aggregate), percent(INDICATORS.genericShare.value(aggregate))),
-    item('indicator.awarded', 'recognition.awardedTotal', awardedTotal(aggregate), number(awardedTotal(aggregate))),
-    item('indicator.reportCompleteness', 'reportCompleteness', INDICATORS.reportCompleteness.value(aggregate),
-      percent(INDICATORS.reportCompleteness.value(aggregate))));
+    item('indicator.awarded', 'recognition.awardedTotal', awardedTotal(aggregate), number(awardedTotal(aggregate))));
+}
+
+/** The unit's reports for one period of the year at a time: the aggregate's report counts add up the year's periods. */
+async function reportsSection(ctx, unitId) {
+  const panel = section(t('indicator.reportCompleteness'));
+  try {
+    panel.append(periodReports(ctx, unitId, await periodsOf(ctx.signal), 'unit-period-reports'));
+  } catch (error) {
+    panel.append(notYetAvailable(error) ?? '');
+  }
+  return panel;
 }
 
 async function renderChildren(panel, ctx, orgUnit) {
@@ -180,7 +190,6 @@ function childrenTable(orgUnit, rows, year) {
       numeric('indicator.onTimeShare', INDICATORS.onTimeShare.value, percent),
       numeric('indicator.genericShare', INDICATORS.genericShare.value, percent),
       numeric('indicator.awarded', awardedTotal, number),
-      numeric('indicator.reportCompleteness', INDICATORS.reportCompleteness.value, percent),
     ],
     rows,
   });

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 import static vn.neuguong.systemtest.SystemStack.json;
 
 import java.io.File;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -88,9 +90,17 @@ class DashboardIT {
         }
         assertThat(Double.parseDouble(figure("pledges.coverage")))
                 .isCloseTo(api.path("pledges").path("coverage").asDouble(), within(1e-9));
-        for (String counter : List.of("submitted", "expected", "onTime", "approved")) {
-            assertThat(figure("reports." + counter)).as(counter).isEqualTo(api.path("reports").path(counter).asString());
+        // the reporting rate is that of one period, never of the reports of every period ending in the year added up
+        assertThat(browser.findElements(By.cssSelector("[data-figure^='reports.']"))).isEmpty();
+        waitForFigure("periodReports.rate");
+        String periodId = browser.findElement(By.id("overview-period-reports")).getAttribute("data-period-id");
+        JsonNode period = json(SystemStack.get("/api/completeness?unitId=vn&periodId=" + URLEncoder.encode(periodId, StandardCharsets.UTF_8)
+                + "&structure=current&size=1", centralBoardToken));
+        for (String counter : List.of("expected", "submitted", "onTime", "approved")) {
+            assertThat(figure("periodReports." + counter)).as(counter).isEqualTo(period.path(counter).asString());
         }
+        assertThat(Double.parseDouble(figure("periodReports.rate")))
+                .isCloseTo(period.path("reportingRate").asDouble(), within(1e-9));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tổng quan toàn quốc năm " + YEAR);
         screenshot("overview-1366x768");
 
