@@ -290,6 +290,35 @@ class RecognitionServiceIT {
             }
         }
 
+        /**
+         * A client whose first attempt is still in the server (the database paused) sends it again with its key: every
+         * attempt answers the one nomination, none "already nominated" (found by ./local.sh bench faults).
+         */
+        @Test
+        void concurrentAttemptsWithOneIdempotencyKeyAllAnswerTheOneNomination() throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(12);
+            try {
+                for (int round = 0; round < 10; round++) {
+                    String key = UUID.randomUUID().toString();
+                    Map<String, Object> request = nomination("INDIVIDUAL", "Lê Văn H", units.c1, uniqueMember(), units.c1,
+                            null);
+                    List<Callable<Api.Response>> attempts = new ArrayList<>();
+                    for (int i = 0; i < 12; i++) {
+                        attempts.add(() -> api.post("/api/nominations", officerOf(units.w1), request,
+                                Map.of("Idempotency-Key", key)));
+                    }
+                    List<String> answers = new ArrayList<>();
+                    for (Future<Api.Response> attempt : pool.invokeAll(attempts)) {
+                        answers.add(attempt.get().status() + " " + attempt.get().id());
+                    }
+                    assertThat(answers).as("round " + round).containsOnly(answers.get(0))
+                            .allMatch(answer -> answer.startsWith("201 "));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
         @Test
         void anIdempotencyKeyReplaysTheCreationAndRefusesAnotherBody() {
             String key = UUID.randomUUID().toString();

@@ -112,9 +112,14 @@ public class NominationService {
                 resolved.nomineeUnit().path(), resolved.nominatingUnit().id(), request.field(),
                 request.achievements().strip(), request.pledgeIds(), firstRound, change);
         OrgUnitLevel level = firstRound.level();
-        nominations.findByReviewKey(level, nomination.reviewKeys().get(level.name())).ifPresent(existing -> {
-            throw alreadyNominated(user, existing, level);
-        });
+        Optional<Nomination> sameNominee = nominations.findByReviewKey(level, nomination.reviewKeys().get(level.name()));
+        if (sameNominee.isPresent()) {
+            // an attempt with this key that was still in the server when this one looked for it made it meanwhile
+            if (key != null && key.key().equals(sameNominee.get().creationKey())) {
+                return new Submitted(replay(key, sameNominee.get()), true);
+            }
+            throw alreadyNominated(user, sameNominee.get(), level);
+        }
         try {
             nominations.insert(nomination, events.submitted(nomination));
         } catch (DuplicateKeyException raced) {
