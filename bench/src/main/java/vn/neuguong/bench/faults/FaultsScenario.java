@@ -195,7 +195,7 @@ public final class FaultsScenario {
             List<Difference> differences = recount.settle(units, communes, SETTLE_PATIENCE);
             long under = differences.stream().mapToLong(d -> Math.max(0, d.recount() - d.aggregate())).sum();
             long over = differences.stream().mapToLong(d -> Math.max(0, d.aggregate() - d.recount())).sum();
-            OptionalLong writesBack = ledger.everyKindAcknowledgedSince(injected);
+            OptionalLong writesBack = ledger.everyKindAcknowledgedSince(injected, Workload.KINDS);
             List<String> all = new ArrayList<>(problems);
             all.addAll(lost);
             differences.forEach(difference -> all.add(difference.toString()));

@@ -3,6 +3,7 @@ package vn.neuguong.bench.faults;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -52,12 +53,12 @@ final class Ledger {
     }
 
     /**
-     * When every kind of write succeeded again: for each kind, the first acknowledgement of a write of that kind first
-     * sent at or after {@code fromNanos}; the latest of them. A fault of one service stops only its kinds of write.
+     * When every kind of write succeeded again: for each of {@code kinds}, the first acknowledgement of a write of that
+     * kind first sent at or after {@code fromNanos}; the latest of them. A fault of one service stops only its kinds.
      */
-    OptionalLong everyKindAcknowledgedSince(long fromNanos) {
+    OptionalLong everyKindAcknowledgedSince(long fromNanos, Set<String> kinds) {
         Map<String, Long> firstByKind = new TreeMap<>();
-        acks.stream().filter(ack -> ack.sentAtNanos() >= fromNanos)
+        acks.stream().filter(ack -> ack.sentAtNanos() >= fromNanos && kinds.contains(ack.kind()))
                 .forEach(ack -> firstByKind.merge(ack.kind(), ack.ackedAtNanos(), Math::min));
         return firstByKind.values().stream().mapToLong(Long::longValue).max();
     }

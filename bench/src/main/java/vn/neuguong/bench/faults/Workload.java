@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +22,9 @@ import vn.neuguong.bench.client.ApiClient.Identity;
  */
 final class Workload {
 
+    /** The kinds of write of the season (opening a period for the reports is the administrator's, now and then). */
+    static final Set<String> KINDS = Set.of("register", "revise", "self-assess", "evaluate", "withdraw", "nominate",
+            "vote", "report");
     private static final int COUNCIL_MEMBERS = 5;
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
