@@ -13,7 +13,7 @@ import vn.neuguong.contracts.aggregate.AggregateUpdated;
 class AggregateContractTest {
 
     @Test
-    void unit_year_aggregate_has_the_components_of_aggregate_updated() {
+    void unitYearAggregateHasTheComponentsOfAggregateUpdated() {
         assertThat(components(UnitYearAggregate.class)).isEqualTo(components(AggregateUpdated.class));
     }
 

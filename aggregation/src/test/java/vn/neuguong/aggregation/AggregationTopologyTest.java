@@ -89,7 +89,7 @@ class AggregationTopologyTest {
     }
 
     @Test
-    void a_new_pledge_counts_at_every_unit_of_its_path_for_its_year() {
+    void aNewPledgeCountsAtEveryUnitOfItsPathForItsYear() {
         start();
         publish(pledge("pl-1", 1, COMMUNE, 2026, registered(PledgerKind.INDIVIDUAL, true, false)));
         Map<String, Long> expected = Map.of("pledges.registered", 1L, "pledges.individual", 1L, "pledges.onTime", 1L);
@@ -103,7 +103,7 @@ class AggregationTopologyTest {
     }
 
     @Test
-    void a_duplicate_or_an_older_version_changes_nothing() {
+    void aDuplicateOrAnOlderVersionChangesNothing() {
         start();
         PledgeChanged first = pledge("pl-1", 1, COMMUNE, 2026, registered(PledgerKind.INDIVIDUAL, false, false));
         PledgeChanged assessed = pledge("pl-1", 2, COMMUNE, 2026, state(PledgeStatus.SELF_ASSESSED, null));
@@ -120,7 +120,7 @@ class AggregationTopologyTest {
     }
 
     @Test
-    void a_change_of_state_moves_only_what_differs() {
+    void aChangeOfStateMovesOnlyWhatDiffers() {
         start();
         publish(pledge("pl-1", 1, COMMUNE, 2026, registered(PledgerKind.INDIVIDUAL, false, true)));
         publish(pledge("pl-1", 2, COMMUNE, 2026, state(PledgeStatus.SELF_ASSESSED, null)));
@@ -132,7 +132,7 @@ class AggregationTopologyTest {
     }
 
     @Test
-    void a_withdrawn_pledge_counts_only_as_withdrawn() {
+    void aWithdrawnPledgeCountsOnlyAsWithdrawn() {
         start();
         publish(pledge("pl-1", 1, COMMUNE, 2026, registered(PledgerKind.COLLECTIVE, true, false)));
         publish(pledge("pl-1", 2, COMMUNE, 2026, new PledgeSnapshot(PledgeStatus.WITHDRAWN, PledgerKind.COLLECTIVE,
@@ -141,7 +141,7 @@ class AggregationTopologyTest {
     }
 
     @Test
-    void a_move_to_another_unit_takes_the_counters_from_the_old_path_to_the_new_one() {
+    void aMoveToAnotherUnitTakesTheCountersFromTheOldPathToTheNewOne() {
         start();
         publish(pledge("pl-1", 1, COMMUNE, 2026, registered(PledgerKind.INDIVIDUAL, false, false)));
         publish(pledge("pl-2", 1, OTHER_PROVINCE, 2026, registered(PledgerKind.INDIVIDUAL, false, false)));
@@ -155,7 +155,7 @@ class AggregationTopologyTest {
     }
 
     @Test
-    void a_change_of_year_takes_the_counters_from_the_old_year_to_the_new_one() {
+    void aChangeOfYearTakesTheCountersFromTheOldYearToTheNewOne() {
         start();
         publish(pledge("pl-1", 1, COMMUNE, 2026, registered(PledgerKind.INDIVIDUAL, false, false)));
         publish(pledge("pl-1", 2, COMMUNE, 2027, registered(PledgerKind.INDIVIDUAL, false, false)));
@@ -164,7 +164,7 @@ class AggregationTopologyTest {
     }
 
     @Test
-    void a_change_that_moves_no_counter_publishes_nothing() {
+    void aChangeThatMovesNoCounterPublishesNothing() {
         start();
         publish(pledge("pl-1", 1, COMMUNE, 2026, registered(PledgerKind.INDIVIDUAL, false, false)));
         int before = publishedRecords;
@@ -173,7 +173,7 @@ class AggregationTopologyTest {
     }
 
     @Test
-    void the_deltas_of_every_source_add_up_in_one_figure_per_unit_and_year() {
+    void theDeltasOfEverySourceAddUpInOneFigurePerUnitAndYear() {
         start();
         publish(pledge("pl-1", 1, COMMUNE, 2026, registered(PledgerKind.INDIVIDUAL, false, false)));
         reports.pipeInput("rp-1", JSON.writeValueAsBytes(new ReportChanged("rp-1", 1, "w-01840", COMMUNE, "2026-Q1",
@@ -184,7 +184,7 @@ class AggregationTopologyTest {
     }
 
     @Test
-    void the_events_of_one_interval_cross_to_the_sums_as_one_delta_per_unit_and_year() {
+    void theEventsOfOneIntervalCrossToTheSumsAsOneDeltaPerUnitAndYear() {
         start();
         for (int i = 0; i < 50; i++) {
             pledges.pipeInput("pl-" + i, JSON.writeValueAsBytes(pledge("pl-" + i, 1, i % 2 == 0 ? COMMUNE : OTHER_COMMUNE,
@@ -197,7 +197,7 @@ class AggregationTopologyTest {
     }
 
     @Test
-    void an_unreadable_record_goes_to_the_dead_letter_topic_with_the_reason_and_the_partition_flows_on() {
+    void anUnreadableRecordGoesToTheDeadLetterTopicWithTheReasonAndThePartitionFlowsOn() {
         start();
         pledges.pipeInput("pl-bad", "{not json".getBytes(StandardCharsets.UTF_8));
         publish(pledge("pl-1", 1, COMMUNE, 2026, registered(PledgerKind.INDIVIDUAL, false, false)));
@@ -212,7 +212,7 @@ class AggregationTopologyTest {
     }
 
     @Test
-    void a_record_that_fails_after_it_was_read_goes_to_the_dead_letter_topic_instead_of_failing_the_task() {
+    void aRecordThatFailsAfterItWasReadGoesToTheDeadLetterTopicInsteadOfFailingTheTask() {
         EventSource failing = new EventSource() {
             @Override
             public String topic() {
@@ -256,7 +256,7 @@ class AggregationTopologyTest {
     }
 
     @Test
-    void a_generation_that_is_not_live_publishes_nothing_then_every_figure_once_and_every_change_after() {
+    void aGenerationThatIsNotLivePublishesNothingThenEveryFigureOnceAndEveryChangeAfter() {
         live.set(false);
         start();
         publish(pledge("pl-1", 1, COMMUNE, 2026, registered(PledgerKind.INDIVIDUAL, false, false)));

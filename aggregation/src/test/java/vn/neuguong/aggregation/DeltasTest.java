@@ -14,7 +14,7 @@ class DeltasTest {
     private static final List<String> PATH = List.of("vn", "p-19", "w-05500");
 
     @Test
-    void a_new_entity_adds_its_counters_to_every_unit_on_its_path() {
+    void aNewEntityAddsItsCountersToEveryUnitOnItsPath() {
         List<UnitYearDelta> deltas = Deltas.between(null,
                 change(1, 2026, PATH, Map.of("pledges.registered", 1L)));
         assertThat(deltas).containsExactly(
@@ -24,7 +24,7 @@ class DeltasTest {
     }
 
     @Test
-    void a_change_of_state_moves_only_what_differs() {
+    void aChangeOfStateMovesOnlyWhatDiffers() {
         EntityState previous = new EntityState(1, 2026, PATH, Map.of("pledges.registered", 1L, "pledges.individual", 1L));
         List<UnitYearDelta> deltas = Deltas.between(previous, change(2, 2026, PATH,
                 Map.of("pledges.withdrawn", 1L)));
@@ -34,13 +34,13 @@ class DeltasTest {
     }
 
     @Test
-    void a_change_that_moves_no_counter_emits_nothing() {
+    void aChangeThatMovesNoCounterEmitsNothing() {
         EntityState previous = new EntityState(1, 2026, PATH, Map.of("pledges.registered", 1L));
         assertThat(Deltas.between(previous, change(2, 2026, PATH, Map.of("pledges.registered", 1L)))).isEmpty();
     }
 
     @Test
-    void a_changed_path_moves_the_counters_from_the_old_units_to_the_new_ones() {
+    void aChangedPathMovesTheCountersFromTheOldUnitsToTheNewOnes() {
         EntityState previous = new EntityState(1, 2026, PATH, Map.of("pledges.registered", 1L));
         List<UnitYearDelta> deltas = Deltas.between(previous,
                 change(2, 2026, List.of("vn", "p-01"), Map.of("pledges.registered", 1L)));
@@ -51,7 +51,7 @@ class DeltasTest {
     }
 
     @Test
-    void a_changed_year_moves_the_counters_between_years() {
+    void aChangedYearMovesTheCountersBetweenYears() {
         EntityState previous = new EntityState(1, 2025, List.of("vn"), Map.of("pledges.registered", 1L));
         assertThat(Deltas.between(previous, change(2, 2026, List.of("vn"), Map.of("pledges.registered", 1L))))
                 .containsExactlyInAnyOrder(new UnitYearDelta("vn", 2025, Map.of("pledges.registered", -1L), NOW),
@@ -59,7 +59,7 @@ class DeltasTest {
     }
 
     @Test
-    void sums_of_deltas_are_the_aggregate() {
+    void sumsOfDeltasAreTheAggregate() {
         UnitYearAggregate aggregate = UnitYearAggregate.EMPTY
                 .plus(new UnitYearDelta("vn", 2026, Map.of("pledges.registered", 1L), NOW), NOW)
                 .plus(new UnitYearDelta("vn", 2026, Map.of("pledges.registered", -1L, "pledges.withdrawn", 1L),
@@ -69,7 +69,7 @@ class DeltasTest {
     }
 
     @Test
-    void as_of_increases_with_every_update_even_within_one_millisecond() {
+    void asOfIncreasesWithEveryUpdateEvenWithinOneMillisecond() {
         UnitYearDelta delta = new UnitYearDelta("vn", 2026, Map.of("pledges.registered", 1L), NOW);
         UnitYearAggregate first = UnitYearAggregate.EMPTY.plus(delta, NOW);
         UnitYearAggregate second = first.plus(delta, NOW);

@@ -15,26 +15,26 @@ class PledgeContributionTest {
     private final PledgeContribution contribution = new PledgeContribution();
 
     @Test
-    void a_registered_individual_pledge_counts_as_registered_and_individual() {
+    void aRegisteredIndividualPledgeCountsAsRegisteredAndIndividual() {
         assertThat(contribution.of(pledge(PledgeStatus.REGISTERED, PledgerKind.INDIVIDUAL, false, false, null)))
                 .containsOnly(entry("pledges.registered", 1L), entry("pledges.individual", 1L));
     }
 
     @Test
-    void flags_count_when_set() {
+    void flagsCountWhenSet() {
         assertThat(contribution.of(pledge(PledgeStatus.REGISTERED, PledgerKind.COLLECTIVE, true, true, null)))
                 .containsOnly(entry("pledges.registered", 1L), entry("pledges.collective", 1L),
                         entry("pledges.onTime", 1L), entry("pledges.generic", 1L));
     }
 
     @Test
-    void a_self_assessed_pledge_counts_as_self_assessed() {
+    void aSelfAssessedPledgeCountsAsSelfAssessed() {
         assertThat(contribution.of(pledge(PledgeStatus.SELF_ASSESSED, PledgerKind.INDIVIDUAL, true, false, null)))
                 .containsEntry("pledges.selfAssessed", 1L).doesNotContainKey("pledges.evaluated.GOOD");
     }
 
     @Test
-    void an_evaluated_pledge_counts_as_self_assessed_and_by_its_grade() {
+    void anEvaluatedPledgeCountsAsSelfAssessedAndByItsGrade() {
         assertThat(contribution.of(pledge(PledgeStatus.EVALUATED, PledgerKind.INDIVIDUAL, true, false, Grade.EXCELLENT)))
                 .containsOnly(entry("pledges.registered", 1L), entry("pledges.individual", 1L),
                         entry("pledges.onTime", 1L), entry("pledges.selfAssessed", 1L),
@@ -42,7 +42,7 @@ class PledgeContributionTest {
     }
 
     @Test
-    void a_withdrawn_pledge_counts_only_as_withdrawn() {
+    void aWithdrawnPledgeCountsOnlyAsWithdrawn() {
         assertThat(contribution.of(pledge(PledgeStatus.WITHDRAWN, PledgerKind.INDIVIDUAL, true, true, null)))
                 .containsOnly(entry("pledges.withdrawn", 1L));
     }

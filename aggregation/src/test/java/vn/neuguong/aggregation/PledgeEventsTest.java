@@ -20,7 +20,7 @@ class PledgeEventsTest {
     private final PledgeEvents events = new PledgeEvents(jsonMapper);
 
     @Test
-    void reads_the_new_state_as_counters() {
+    void readsTheNewStateAsCounters() {
         PledgeChanged event = new PledgeChanged("pl-1", 3, "w-05500", List.of("vn", "p-19", "w-05500"), 2026, null,
                 PledgeContributionTest.pledge(PledgeStatus.SELF_ASSESSED, PledgerKind.INDIVIDUAL, true, false, null),
                 Instant.parse("2026-11-30T02:00:00Z"));
@@ -33,7 +33,7 @@ class PledgeEventsTest {
     }
 
     @Test
-    void tolerates_fields_it_does_not_know() {
+    void toleratesFieldsItDoesNotKnow() {
         String json = """
                 {"pledgeId":"pl-2","version":1,"unitId":"vn","unitPath":["vn"],"year":2026,"from":null,
                  "to":{"status":"REGISTERED","pledgerKind":"COLLECTIVE","onTime":true,"generic":false,
@@ -45,7 +45,7 @@ class PledgeEventsTest {
     }
 
     @Test
-    void refuses_what_cannot_be_applied_with_a_reason() {
+    void refusesWhatCannotBeAppliedWithAReason() {
         assertThatThrownBy(() -> events.read("pl-3", "not json".getBytes(StandardCharsets.UTF_8), 0))
                 .isInstanceOf(UnreadableEventException.class).hasMessageContaining("PledgeChanged");
         String withoutState = """

@@ -23,7 +23,7 @@ class RecognitionContributionTest {
     private final JsonMapper jsonMapper = JsonMapper.builder().build();
 
     @Test
-    void every_nomination_counts_as_nominated_and_by_its_outcome() {
+    void everyNominationCountsAsNominatedAndByItsOutcome() {
         assertThat(contribution.of(nomination(NominationStatus.SUBMITTED, null, 0, 0)))
                 .isEqualTo(Map.of("recognition.nominated", 1L));
         assertThat(contribution.of(nomination(NominationStatus.AWARDED, Award.CERTIFICATE_OF_MERIT, 0, 0)))
@@ -33,21 +33,21 @@ class RecognitionContributionTest {
     }
 
     @Test
-    void a_higher_councils_rejection_leaves_the_lower_award_counted() {
+    void aHigherCouncilsRejectionLeavesTheLowerAwardCounted() {
         assertThat(contribution.of(nomination(NominationStatus.REJECTED, Award.CERTIFICATE_OF_MERIT, 1, 0)))
                 .isEqualTo(Map.of("recognition.nominated", 1L, "recognition.awarded.CERTIFICATE_OF_MERIT", 1L,
                         "recognition.escalated", 1L));
     }
 
     @Test
-    void an_escalated_nomination_was_awarded_at_its_level_and_a_model_counts_its_replications() {
+    void anEscalatedNominationWasAwardedAtItsLevelAndAModelCountsItsReplications() {
         assertThat(contribution.of(nomination(NominationStatus.ESCALATED, Award.LETTER_OF_COMMENDATION, 1, 3)))
                 .isEqualTo(Map.of("recognition.nominated", 1L, "recognition.awarded.LETTER_OF_COMMENDATION", 1L,
                         "recognition.escalated", 1L, "recognition.replications", 3L));
     }
 
     @Test
-    void reads_nomination_events_and_refuses_an_award_without_its_kind() {
+    void readsNominationEventsAndRefusesAnAwardWithoutItsKind() {
         RecognitionEvents events = new RecognitionEvents(jsonMapper);
         NominationChanged event = new NominationChanged("nm-1", 4, "w-05569", List.of("vn", "p-19", "w-05569"), 2026,
                 null, nomination(NominationStatus.AWARDED, Award.DIPLOMA_OF_MERIT, 0, 2), Instant.parse("2026-05-19T01:00:00Z"));

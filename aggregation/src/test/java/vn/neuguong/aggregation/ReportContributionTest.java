@@ -20,7 +20,7 @@ class ReportContributionTest {
     private final ReportContribution contribution = new ReportContribution();
 
     @Test
-    void a_report_counts_while_its_submission_stands() {
+    void aReportCountsWhileItsSubmissionStands() {
         assertThat(contribution.of(new ReportSnapshot(ReportStatus.DRAFT, false, false, false))).isEmpty();
         assertThat(contribution.of(new ReportSnapshot(ReportStatus.SUBMITTED, true, false, false)))
                 .isEqualTo(Map.of("reports.submitted", 1L, "reports.onTime", 1L));
@@ -30,7 +30,7 @@ class ReportContributionTest {
     }
 
     @Test
-    void reads_report_events_in_the_year_of_their_period() {
+    void readsReportEventsInTheYearOfTheirPeriod() {
         JsonMapper jsonMapper = JsonMapper.builder().build();
         ReportEvents events = new ReportEvents(jsonMapper);
         ReportChanged event = new ReportChanged("2025~w-05569", 3, "w-05569", List.of("vn", "p-19", "w-05569"), "2025",

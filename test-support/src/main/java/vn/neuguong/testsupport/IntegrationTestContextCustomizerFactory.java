@@ -10,8 +10,8 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
- * Gives each {@link IntegrationTest} class its own customizer, and so its own application context and MongoDB
- * database. {@code @Nested} test classes share their enclosing class's.
+ * Adds the {@link IntegrationTestContextCustomizer} to every {@link IntegrationTest}; the database of a context is
+ * named after the test class that first started it ({@code @Nested} classes count as their enclosing class).
  */
 class IntegrationTestContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -20,11 +20,15 @@ class IntegrationTestContextCustomizerFactory implements ContextCustomizerFactor
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
                                                      List<ContextConfigurationAttributes> configAttributes) {
+        return new IntegrationTestContextCustomizer();
+    }
+
+    static Class<?> outermost(Class<?> testClass) {
         Class<?> owner = testClass;
         while (TestContextAnnotationUtils.searchEnclosingClass(owner)) {
             owner = owner.getEnclosingClass();
         }
-        return new IntegrationTestContextCustomizer(owner, databaseName(owner));
+        return owner;
     }
 
     /** Mongo database names are short and must avoid {@code /\. "$}: the class name, lower case, made unique. */

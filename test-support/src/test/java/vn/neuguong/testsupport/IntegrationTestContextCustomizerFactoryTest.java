@@ -24,11 +24,14 @@ class IntegrationTestContextCustomizerFactoryTest {
     }
 
     @Test
-    void eachTestClassGetsAContextOfItsOwnAndNestedClassesShareTheirEnclosingClasses() {
+    void testClassesOfTheSameConfigurationShareAContextAndNestedClassesCountAsTheirEnclosingClass() {
         ContextCustomizer pledges = factory.createContextCustomizer(PledgeApiIT.class, List.of());
 
         assertThat(factory.createContextCustomizer(PledgeApiIT.Revisions.class, List.of())).isEqualTo(pledges);
-        assertThat(factory.createContextCustomizer(NominationApiIT.class, List.of())).isNotEqualTo(pledges);
+        assertThat(factory.createContextCustomizer(NominationApiIT.class, List.of())).isEqualTo(pledges)
+                .hasSameHashCodeAs(pledges);
+        assertThat(IntegrationTestContextCustomizerFactory.outermost(PledgeApiIT.Revisions.class))
+                .isEqualTo(PledgeApiIT.class);
     }
 
     @Test

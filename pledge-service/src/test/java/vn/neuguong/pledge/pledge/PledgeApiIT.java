@@ -2,9 +2,6 @@ package vn.neuguong.pledge.pledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,9 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
@@ -28,24 +24,15 @@ import vn.neuguong.contracts.orgunit.OrgUnitLevel;
 import vn.neuguong.platform.orgunit.OrgUnitDirectory;
 import vn.neuguong.pledge.support.Api;
 import vn.neuguong.pledge.support.OrgUnits;
+import vn.neuguong.pledge.support.RegistrationSeason;
 import vn.neuguong.testsupport.IntegrationTest;
 import vn.neuguong.testsupport.TestInfrastructure;
 
 @IntegrationTest
 @TestPropertySource(properties = "neuguong.pledges.registration-deadlines.2026=2026-03-15")
+@Import(RegistrationSeason.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PledgeApiIT {
-
-    /** The service's clock runs from 20 March 2026, 09:00 in Vietnam: registration season. */
-    @TestConfiguration
-    static class RegistrationSeason {
-
-        @Bean
-        Clock clock() {
-            return Clock.offset(Clock.systemUTC(),
-                    Duration.between(Instant.now(), Instant.parse("2026-03-20T02:00:00Z")));
-        }
-    }
 
     private static final String GOOD_ACTION =
             "Hướng dẫn 100% hộ dân thôn Na Hoa đăng ký dịch vụ công trực tuyến mức độ toàn trình trước 30/9";

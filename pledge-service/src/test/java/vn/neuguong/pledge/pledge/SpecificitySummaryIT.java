@@ -2,9 +2,6 @@ package vn.neuguong.pledge.pledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
@@ -27,23 +23,15 @@ import vn.neuguong.contracts.orgunit.OrgUnitLevel;
 import vn.neuguong.platform.orgunit.OrgUnitDirectory;
 import vn.neuguong.pledge.support.Api;
 import vn.neuguong.pledge.support.OrgUnits;
+import vn.neuguong.pledge.support.RegistrationSeason;
 import vn.neuguong.testsupport.IntegrationTest;
 import vn.neuguong.testsupport.TestInfrastructure;
 
 @IntegrationTest
 @TestPropertySource(properties = "neuguong.pledges.registration-deadlines.2026=2026-03-15")
+@Import(RegistrationSeason.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpecificitySummaryIT {
-
-    @TestConfiguration
-    static class RegistrationSeason {
-
-        @Bean
-        Clock clock() {
-            return Clock.offset(Clock.systemUTC(),
-                    Duration.between(Instant.now(), Instant.parse("2026-03-20T02:00:00Z")));
-        }
-    }
 
     @LocalServerPort
     int port;

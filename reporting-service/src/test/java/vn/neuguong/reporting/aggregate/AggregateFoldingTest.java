@@ -15,7 +15,7 @@ import vn.neuguong.contracts.orgunit.OrgUnitLevel;
 class AggregateFoldingTest {
 
     @Test
-    void predecessors_are_folded_unless_already_inside_a_folded_unit() {
+    void predecessorsAreFoldedUnlessAlreadyInsideAFoldedUnit() {
         OrgUnit thaiNguyen = unit("p-19", List.of("vn", "p-19"));
         OrgUnit bacKan = unit("lp-06", List.of("vn", "lp-06"));
         OrgUnit oldThaiNguyen = unit("lp-19", List.of("vn", "lp-19"));
@@ -27,7 +27,7 @@ class AggregateFoldingTest {
     }
 
     @Test
-    void counters_are_stored_nested_and_read_back_flat() {
+    void countersAreStoredNestedAndReadBackFlat() {
         Map<String, Long> counters = Map.of("pledges.registered", 3L, "pledges.evaluated.GOOD", 1L,
                 "pledges.evaluated.EXCELLENT", 2L);
         Document nested = AggregateStore.nest(counters);
@@ -36,7 +36,7 @@ class AggregateFoldingTest {
     }
 
     @Test
-    void coverage_is_individual_pledges_over_expected_members_and_zero_without_any() {
+    void coverageIsIndividualPledgesOverExpectedMembersAndZeroWithoutAny() {
         Map<String, Long> counters = Map.of("pledges.registered", 4L, "pledges.individual", 3L);
         assertThat(AggregateView.of("w-1", 2026, null, counters, 12, false, 0).pledges().coverage()).isEqualTo(0.25);
         assertThat(AggregateView.of("w-1", 2026, null, counters, 0, false, 0).pledges().coverage()).isZero();

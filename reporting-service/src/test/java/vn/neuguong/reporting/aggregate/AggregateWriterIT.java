@@ -60,7 +60,7 @@ class AggregateWriterIT {
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
 
     @Test
-    void a_figure_waits_until_the_database_is_back_and_is_never_dead_lettered() throws Exception {
+    void aFigureWaitsUntilTheDatabaseIsBackAndIsNeverDeadLettered() throws Exception {
         String topic = "test.aggregates-" + runId;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.get().kafkaBootstrapServers()))) {

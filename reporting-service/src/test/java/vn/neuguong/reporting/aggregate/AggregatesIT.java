@@ -90,7 +90,7 @@ class AggregatesIT {
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
 
     @Test
-    void every_aggregate_equals_a_recount_despite_duplicates_and_interleaving_and_a_rebuild_gives_the_same() throws Exception {
+    void everyAggregateEqualsARecountDespiteDuplicatesAndInterleavingAndARebuildGivesTheSame() throws Exception {
         int year = 2097;
         List<List<String>> paths = List.of(
                 List.of("vn", "p-01", "w-00004"), List.of("vn", "p-01", "w-00008"),
@@ -129,7 +129,7 @@ class AggregatesIT {
     }
 
     @Test
-    void an_unreadable_record_goes_to_the_dead_letter_topic_and_later_records_still_count() {
+    void anUnreadableRecordGoesToTheDeadLetterTopicAndLaterRecordsStillCount() {
         int year = 2096;
         String pledgeId = "pl-bad-" + runId;
         try (PledgeEventPublisher publisher = new PledgeEventPublisher()) {
@@ -151,7 +151,7 @@ class AggregatesIT {
     }
 
     @Test
-    void the_current_structure_folds_the_legacy_provinces_into_their_successor() {
+    void theCurrentStructureFoldsTheLegacyProvincesIntoTheirSuccessor() {
         int year = 2098;
         String commune = "w-01840";
         try (PledgeEventPublisher publisher = new PledgeEventPublisher()) {
@@ -182,7 +182,7 @@ class AggregatesIT {
     }
 
     @Test
-    void expected_members_are_those_of_units_that_existed_on_the_first_of_january() {
+    void expectedMembersAreThoseOfUnitsThatExistedOnTheFirstOfJanuary() {
         Api api = new Api(port);
         long bacKan = api.get("/api/org-units/lp-06", centralBoard).json().get("memberCount").asLong();
         long oldThaiNguyen = api.get("/api/org-units/lp-19", centralBoard).json().get("memberCount").asLong();
@@ -204,7 +204,7 @@ class AggregatesIT {
     }
 
     @Test
-    void expected_figures_say_when_they_rest_on_demo_member_counts() {
+    void expectedFiguresSayWhenTheyRestOnDemoMemberCounts() {
         Api api = new Api(port);
         String admin = Api.token("vn", Role.ADMIN);
         String commune = "w-00004";
@@ -226,7 +226,7 @@ class AggregatesIT {
     }
 
     @Test
-    void figures_are_read_within_the_readers_subtree_only() {
+    void figuresAreReadWithinTheReadersSubtreeOnly() {
         Api api = new Api(port);
         String provinceOfficer = Api.token("p-19", Role.PROVINCE_OFFICER);
         String member = Api.token("w-01840", Role.MEMBER);
@@ -249,7 +249,7 @@ class AggregatesIT {
     }
 
     @Test
-    void recognition_and_report_aggregates_equal_a_recount_despite_duplicates_and_a_rebuild_gives_the_same()
+    void recognitionAndReportAggregatesEqualARecountDespiteDuplicatesAndARebuildGivesTheSame()
             throws Exception {
         int year = 2095;
         List<List<String>> paths = List.of(

@@ -27,7 +27,7 @@ class CompletenessCountTest {
             "w-1", "Phường Phan Đình Phùng", "w-2", "Xã Định Hóa", "w-3", "Xã Bạch Thông");
 
     @Test
-    void counts_the_expected_units_reports_only_so_the_rate_never_exceeds_one() {
+    void countsTheExpectedUnitsReportsOnlySoTheRateNeverExceedsOne() {
         Map<String, ReportStatusOf> reports = Map.of(
                 "p-19", new ReportStatusOf(ReportStatus.APPROVED, true),
                 "w-1", new ReportStatusOf(ReportStatus.SUBMITTED, false),
@@ -53,7 +53,7 @@ class CompletenessCountTest {
     }
 
     @Test
-    void the_missing_units_are_searched_by_their_or_their_parents_name_and_paged() {
+    void theMissingUnitsAreSearchedByTheirOrTheirParentsNameAndPaged() {
         Completeness completeness = CompletenessCount.count("p-19", StandardPeriods.annual(2025),
                 List.of(PROVINCE, A, B, C), Map.of(), NAMES::get);
 
@@ -67,7 +67,7 @@ class CompletenessCountTest {
     }
 
     @Test
-    void nobody_expected_is_a_rate_of_zero() {
+    void nobodyExpectedIsARateOfZero() {
         Completeness completeness = CompletenessCount.count("p-19", StandardPeriods.annual(2019), List.of(),
                 Map.of("lp-06", new ReportStatusOf(ReportStatus.SUBMITTED, true)), NAMES::get);
         assertThat(completeness.expected()).isZero();

@@ -49,7 +49,7 @@ class ConferencesIT {
     }
 
     @Test
-    void conferences_are_created_by_the_board_and_by_province_officers_for_their_province() {
+    void conferencesAreCreatedByTheBoardAndByProvinceOfficersForTheirProvince() {
         assertThat(create(board, "vn").status()).isEqualTo(201);
         assertThat(create(Api.token("p-19", Role.PROVINCE_OFFICER), "p-19").status()).isEqualTo(201);
         assertThat(create(Api.token("p-19", Role.PROVINCE_OFFICER), "p-01").status()).isEqualTo(403);
@@ -70,7 +70,7 @@ class ConferencesIT {
     }
 
     @Test
-    void the_latest_figure_of_a_unit_replaces_its_earlier_one_in_the_totals() {
+    void theLatestFigureOfAUnitReplacesItsEarlierOneInTheTotals() {
         String id = create(board, "vn").json().get("id").asString();
         String ducXuan = Api.token("w-01840", Role.UNIT_OFFICER);
         assertThat(checkIn(id, ducXuan, "w-01840", 5, 400).json().get("version").asLong()).isEqualTo(1);
@@ -95,7 +95,7 @@ class ConferencesIT {
     }
 
     @Test
-    void the_stream_sends_the_totals_at_once_then_within_a_second_of_a_check_in_and_heartbeats() throws Exception {
+    void theStreamSendsTheTotalsAtOnceThenWithinASecondOfACheckInAndHeartbeats() throws Exception {
         String id = create(board, "vn").json().get("id").asString();
         String officer = Api.token("w-01840", Role.UNIT_OFFICER);
         checkIn(id, officer, "w-01840", 4, 300);
@@ -126,7 +126,7 @@ class ConferencesIT {
      * to the correct national total on the stream.
      */
     @Test
-    void at_27284_connection_points_the_totals_are_exact_and_every_change_is_streamed() throws Exception {
+    void at27284ConnectionPointsTheTotalsAreExactAndEveryChangeIsStreamed() throws Exception {
         String id = create(board, "vn").json().get("id").asString();
         List<OrgUnit> communes = registry.subtree(List.of("vn")).stream()
                 .filter(unit -> unit.level() == OrgUnitLevel.GRASSROOTS && unit.validTo() == null).toList();
@@ -186,7 +186,7 @@ class ConferencesIT {
     }
 
     @Test
-    void a_creation_retried_with_its_idempotency_key_answers_the_first_conference() {
+    void aCreationRetriedWithItsIdempotencyKeyAnswersTheFirstConference() {
         Map<String, String> key = Map.of("Idempotency-Key", "hoi-nghi-" + UUID.randomUUID());
         String body = """
                 {"title": "Hội nghị sơ kết", "hostUnitId": "vn", "startsAt": "2026-02-03T01:00:00Z"}""";
@@ -203,7 +203,7 @@ class ConferencesIT {
     }
 
     @Test
-    void a_check_in_retried_with_its_idempotency_key_is_counted_once_and_the_key_means_one_check_in() {
+    void aCheckInRetriedWithItsIdempotencyKeyIsCountedOnceAndTheKeyMeansOneCheckIn() {
         String id = create(board, "vn").json().get("id").asString();
         String ducXuan = Api.token("w-01840", Role.UNIT_OFFICER);
         Map<String, String> key = Map.of("Idempotency-Key", "diem-danh-" + UUID.randomUUID());

@@ -59,7 +59,7 @@ class ExportsIT {
     }
 
     @Test
-    void the_aggregate_exports_hold_the_unit_and_one_row_per_child_as_numbers_under_vietnamese_headers()
+    void theAggregateExportsHoldTheUnitAndOneRowPerChildAsNumbersUnderVietnameseHeaders()
             throws Exception {
         try (PledgeEventPublisher publisher = new PledgeEventPublisher()) {
             for (int i = 0; i < 3; i++) {
@@ -126,7 +126,7 @@ class ExportsIT {
     }
 
     @Test
-    void the_consolidated_report_of_a_period_is_a_printable_workbook() throws Exception {
+    void theConsolidatedReportOfAPeriodIsAPrintableWorkbook() throws Exception {
         String periodId = "in-" + runId;
         assertThat(api().post("/api/periods", Api.token("vn", Role.ADMIN), """
                 {"id": "%s", "kind": "FINAL_REVIEW", "title": "Tổng kết 10 năm Chỉ thị 05-CT/TW", "from": "2092-01-01",

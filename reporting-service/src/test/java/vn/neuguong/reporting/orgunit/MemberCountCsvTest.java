@@ -9,7 +9,7 @@ import vn.neuguong.platform.web.FieldProblem;
 class MemberCountCsvTest {
 
     @Test
-    void reads_rows_after_the_header() {
+    void readsRowsAfterTheHeader() {
         MemberCountCsv.Parsed parsed = MemberCountCsv.parse("\uFEFFunitId,memberCount\nw-00004,1200\r\np-19, 150000\n");
         assertThat(parsed.problems()).isEmpty();
         assertThat(parsed.rows()).containsExactly(new MemberCountCsv.Row(1, "w-00004", 1200),
@@ -17,14 +17,14 @@ class MemberCountCsvTest {
     }
 
     @Test
-    void names_the_row_and_column_of_each_problem() {
+    void namesTheRowAndColumnOfEachProblem() {
         MemberCountCsv.Parsed parsed = MemberCountCsv.parse("unitId,memberCount\nw-1,12\nw-2,-3\n,4\nw-1,x\n");
         assertThat(parsed.problems()).extracting(FieldProblem::field)
                 .containsExactly("rows[2].memberCount", "rows[3].unitId", "rows[4].unitId", "rows[4].memberCount");
     }
 
     @Test
-    void rejects_another_header_and_an_empty_file() {
+    void rejectsAnotherHeaderAndAnEmptyFile() {
         assertThat(MemberCountCsv.parse("id,count\nw-1,3\n").problems()).extracting(FieldProblem::field)
                 .containsExactly("header");
         assertThat(MemberCountCsv.parse("unitId,memberCount\n").problems()).extracting(FieldProblem::field)

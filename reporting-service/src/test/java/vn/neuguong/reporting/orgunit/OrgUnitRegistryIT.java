@@ -58,7 +58,7 @@ class OrgUnitRegistryIT {
     }
 
     @Test
-    void loads_the_central_level_34_provinces_3321_communes_and_63_legacy_provinces() {
+    void loadsTheCentralLevel34Provinces3321CommunesAnd63LegacyProvinces() {
         assertThat(countReference("^vn$")).isEqualTo(1);
         assertThat(countReference("^p-")).isEqualTo(34);
         assertThat(countReference("^w-")).isEqualTo(3_321);
@@ -78,7 +78,7 @@ class OrgUnitRegistryIT {
     }
 
     @Test
-    void a_restart_changes_nothing_and_publishes_nothing() {
+    void aRestartChangesNothingAndPublishesNothing() {
         awaitOutboxesPublished();
         Map<String, Long> versions = referenceVersions();
 
@@ -90,7 +90,7 @@ class OrgUnitRegistryIT {
     }
 
     @Test
-    void a_unit_whose_reference_data_changed_gets_a_new_version_and_one_event() {
+    void aUnitWhoseReferenceDataChangedGetsANewVersionAndOneEvent() {
         awaitOutboxesPublished();
         mongo.updateFirst(query(where("_id").is("w-00008")), Update.update("referenceFingerprint", "older data"),
                 OrgUnitDocument.COLLECTION);
@@ -105,7 +105,7 @@ class OrgUnitRegistryIT {
     }
 
     @Test
-    void search_ignores_tone_marks_and_case() {
+    void searchIgnoresToneMarksAndCase() {
         for (String query : List.of("thai nguyen", "Thái Nguyên", "THAI NGUYEN", "thái nguyen")) {
             JsonNode page = api().get("/api/org-units?q=" + encode(query) + "&level=PROVINCE", officer).json();
             assertThat(ids(page)).as(query).containsExactly("lp-19", "p-19");
@@ -117,7 +117,7 @@ class OrgUnitRegistryIT {
     }
 
     @Test
-    void search_ranks_names_starting_with_the_query_before_word_and_substring_matches() {
+    void searchRanksNamesStartingWithTheQueryBeforeWordAndSubstringMatches() {
         JsonNode page = api().get("/api/org-units?q=an&size=200", officer).json();
         List<Integer> ranks = StreamSupport.stream(page.get("items").spliterator(), false)
                 .map(item -> SearchKey.matchRank(SearchKey.of(item.get("name").asString()), "an")).toList();
@@ -126,7 +126,7 @@ class OrgUnitRegistryIT {
     }
 
     @Test
-    void children_are_paged_and_filtered_by_validity() {
+    void childrenArePagedAndFilteredByValidity() {
         JsonNode page = api().get("/api/org-units/p-19/children?size=10&page=1", officer).json();
         assertThat(page.get("total").asLong()).isEqualTo(92);
         assertThat(page.get("items")).hasSize(10);
@@ -140,7 +140,7 @@ class OrgUnitRegistryIT {
     }
 
     @Test
-    void an_unknown_unit_is_a_404_problem() {
+    void anUnknownUnitIsA404Problem() {
         Api.Response response = api().get("/api/org-units/nowhere", officer);
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -148,7 +148,7 @@ class OrgUnitRegistryIT {
     }
 
     @Test
-    void an_administrator_adds_a_cell_and_its_event_reaches_the_topic() {
+    void anAdministratorAddsACellAndItsEventReachesTheTopic() {
         String id = "cell-" + UUID.randomUUID().toString().substring(0, 8);
         Api.Response created = api().post("/api/org-units", admin, """
                 {"id": "%s", "name": "Chi bộ Khu phố 1", "level": "CELL", "parentId": "w-00004", "memberCount": 30}
@@ -178,7 +178,7 @@ class OrgUnitRegistryIT {
     }
 
     @Test
-    void an_invalid_new_unit_is_a_problem_naming_each_field_and_changes_nothing() {
+    void anInvalidNewUnitIsAProblemNamingEachFieldAndChangesNothing() {
         long before = mongo.count(new Query(), OrgUnitDocument.COLLECTION);
         Api.Response response = api().post("/api/org-units", admin, """
                 {"name": " ", "level": "CENTRAL", "parentId": "nowhere", "memberCount": -3}""");
@@ -195,7 +195,7 @@ class OrgUnitRegistryIT {
     }
 
     @Test
-    void only_administrators_change_the_registry() {
+    void onlyAdministratorsChangeTheRegistry() {
         long before = mongo.count(new Query(), OrgUnitDocument.COLLECTION);
         Api.Response response = api().post("/api/org-units", officer, """
                 {"name": "Chi bộ", "level": "CELL", "parentId": "w-00004"}""");
@@ -213,7 +213,7 @@ class OrgUnitRegistryIT {
     }
 
     @Test
-    void a_merger_is_recorded_and_published_and_a_wrong_one_is_refused() {
+    void aMergerIsRecordedAndPublishedAndAWrongOneIsRefused() {
         String merged = addCell("Chi bộ 1");
         String successor = addCell("Chi bộ 2");
 
@@ -250,7 +250,7 @@ class OrgUnitRegistryIT {
     }
 
     @Test
-    void member_counts_are_replaced_one_by_one_or_from_a_csv_file() {
+    void memberCountsAreReplacedOneByOneOrFromACsvFile() {
         String first = addCell("Chi bộ A");
         String second = addCell("Chi bộ B");
 
@@ -280,7 +280,7 @@ class OrgUnitRegistryIT {
     }
 
     @Test
-    void an_imported_member_count_replaces_a_demo_one_even_when_the_number_is_the_same() {
+    void anImportedMemberCountReplacesADemoOneEvenWhenTheNumberIsTheSame() {
         JsonNode demo = api().get("/api/org-units/w-00025", officer).json();
         assertThat(demo.get("memberCountSynthetic").asBoolean()).isTrue();
 
@@ -295,7 +295,7 @@ class OrgUnitRegistryIT {
     }
 
     @Test
-    void every_registry_write_answers_a_retry_with_its_first_result_and_refuses_its_key_for_another_request() {
+    void everyRegistryWriteAnswersARetryWithItsFirstResultAndRefusesItsKeyForAnotherRequest() {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> key = Map.of("Idempotency-Key", "them-" + runId);
         String cell = """

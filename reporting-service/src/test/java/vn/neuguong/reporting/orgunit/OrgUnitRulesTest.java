@@ -21,27 +21,27 @@ class OrgUnitRulesTest {
             LocalDate.of(2025, 6, 30));
 
     @Test
-    void a_cell_under_a_commune_is_accepted() {
+    void aCellUnderACommuneIsAccepted() {
         NewOrgUnit cell = new NewOrgUnit(null, null, "Chi bộ thôn Nà Pài", null, OrgUnitLevel.CELL, "w-05500", 25L, null);
         assertThat(OrgUnitRules.checkNewUnit(cell, commune, TODAY)).isEmpty();
     }
 
     @Test
-    void every_problem_of_a_new_unit_is_named_by_its_field() {
+    void everyProblemOfANewUnitIsNamedByItsField() {
         NewOrgUnit bad = new NewOrgUnit("Bad Id!", null, " ", null, OrgUnitLevel.CENTRAL, "nowhere", -1L, null);
         assertThat(fields(OrgUnitRules.checkNewUnit(bad, null, TODAY)))
                 .containsExactly("id", "name", "memberCount", "parentId", "level");
     }
 
     @Test
-    void reference_ids_are_reserved() {
+    void referenceIdsAreReserved() {
         NewOrgUnit taken = new NewOrgUnit("p-99", null, "Tỉnh mới", null, OrgUnitLevel.PROVINCE, "vn", null, null);
         assertThat(fields(OrgUnitRules.checkNewUnit(taken, unit("vn", OrgUnitLevel.CENTRAL, List.of("vn"), null, null),
                 TODAY))).containsExactly("id");
     }
 
     @Test
-    void a_unit_goes_below_its_parent_and_under_a_valid_one() {
+    void aUnitGoesBelowItsParentAndUnderAValidOne() {
         NewOrgUnit province = new NewOrgUnit(null, null, "Đảng bộ", null, OrgUnitLevel.PROVINCE, "w-05500", null, null);
         assertThat(fields(OrgUnitRules.checkNewUnit(province, commune, TODAY))).containsExactly("level");
         NewOrgUnit underLegacy = new NewOrgUnit(null, null, "Đảng bộ xã", null, OrgUnitLevel.GRASSROOTS, "lp-06", null, null);
@@ -49,14 +49,14 @@ class OrgUnitRulesTest {
     }
 
     @Test
-    void a_merger_into_a_valid_successor_is_accepted() {
+    void aMergerIntoAValidSuccessorIsAccepted() {
         Merger merger = new Merger("p-19", LocalDate.of(2025, 6, 30));
         OrgUnit openLegacy = unit("lp-06", OrgUnitLevel.PROVINCE, List.of("vn", "lp-06"), LocalDate.of(2008, 8, 1), null);
         assertThat(OrgUnitRules.checkMerger(openLegacy, merger, province, List.of())).isEmpty();
     }
 
     @Test
-    void a_unit_is_not_merged_into_itself_a_descendant_or_a_unit_merged_into_it() {
+    void aUnitIsNotMergedIntoItselfADescendantOrAUnitMergedIntoIt() {
         assertThat(fields(OrgUnitRules.checkMerger(province, new Merger("p-19", TODAY), province, List.of())))
                 .containsExactly("successorId");
         assertThat(fields(OrgUnitRules.checkMerger(province, new Merger("w-05500", TODAY), commune, List.of())))
@@ -69,7 +69,7 @@ class OrgUnitRulesTest {
     }
 
     @Test
-    void a_member_count_is_a_number_of_zero_or_more() {
+    void aMemberCountIsANumberOfZeroOrMore() {
         assertThat(OrgUnitRules.checkMemberCount(new MemberCount(0L))).isEmpty();
         assertThat(fields(OrgUnitRules.checkMemberCount(new MemberCount(-5L)))).containsExactly("memberCount");
         assertThat(fields(OrgUnitRules.checkMemberCount(new MemberCount(null)))).containsExactly("memberCount");

@@ -19,7 +19,7 @@ class ReferenceDataTest {
             .collect(Collectors.toMap(ReferenceUnit::id, Function.identity()));
 
     @Test
-    void central_34_provinces_3321_communes_and_63_legacy_provinces() {
+    void central34Provinces3321CommunesAnd63LegacyProvinces() {
         assertThat(units).hasSize(1 + 34 + 3_321 + 63).hasSize(byId.size());
         assertThat(count("p-")).isEqualTo(34);
         assertThat(count("w-")).isEqualTo(3_321);
@@ -27,7 +27,7 @@ class ReferenceDataTest {
     }
 
     @Test
-    void new_units_hang_under_the_central_level_from_2025_07_01() {
+    void newUnitsHangUnderTheCentralLevelFrom20250701() {
         ReferenceUnit thaiNguyen = byId.get("p-19");
         assertThat(thaiNguyen.name()).isEqualTo("Thái Nguyên");
         assertThat(thaiNguyen.level()).isEqualTo(OrgUnitLevel.PROVINCE);
@@ -39,7 +39,7 @@ class ReferenceDataTest {
     }
 
     @Test
-    void a_reused_code_is_two_units_with_different_ids() {
+    void aReusedCodeIsTwoUnitsWithDifferentIds() {
         ReferenceUnit kienGiang = byId.get("lp-91");
         ReferenceUnit anGiang = byId.get("p-91");
         assertThat(kienGiang.code()).isEqualTo(anGiang.code());

@@ -23,7 +23,7 @@ class ReferenceDataWithoutDemoIT {
     private final String board = Api.token("vn", Role.CENTRAL_BOARD);
 
     @Test
-    void units_have_no_member_counts_until_the_operators_import_them() {
+    void unitsHaveNoMemberCountsUntilTheOperatorsImportThem() {
         Api api = new Api(port);
         JsonNode nation = api.get("/api/org-units/vn", board).json();
         assertThat(nation.get("memberCount").asLong()).isZero();

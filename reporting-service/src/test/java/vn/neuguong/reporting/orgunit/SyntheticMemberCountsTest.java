@@ -16,7 +16,7 @@ class SyntheticMemberCountsTest {
     private final Map<String, Long> counts = SyntheticMemberCounts.of(units);
 
     @Test
-    void communes_add_up_to_their_province_and_provinces_to_the_nation() {
+    void communesAddUpToTheirProvinceAndProvincesToTheNation() {
         long nation = counts.get("vn");
         assertThat(nation).isEqualTo(SyntheticMemberCounts.NATIONAL_TOTAL);
         assertThat(sum(unit -> unit.level() == OrgUnitLevel.GRASSROOTS)).isEqualTo(nation);
@@ -25,7 +25,7 @@ class SyntheticMemberCountsTest {
     }
 
     @Test
-    void the_63_legacy_provinces_split_their_successors_counts() {
+    void the63LegacyProvincesSplitTheirSuccessorsCounts() {
         assertThat(sum(unit -> unit.id().startsWith("lp-"))).isEqualTo(SyntheticMemberCounts.NATIONAL_TOTAL);
         // Bắc Kạn and Thái Nguyên became the new Thái Nguyên
         assertThat(counts.get("lp-06") + counts.get("lp-19")).isEqualTo(counts.get("p-19"));
@@ -35,19 +35,19 @@ class SyntheticMemberCountsTest {
     }
 
     @Test
-    void the_same_data_gives_the_same_counts() {
+    void theSameDataGivesTheSameCounts() {
         assertThat(SyntheticMemberCounts.of(ReferenceDataLoader.readReferenceUnits())).isEqualTo(counts);
     }
 
     @Test
-    void big_cities_have_more_members_per_commune_than_rural_provinces() {
+    void bigCitiesHaveMoreMembersPerCommuneThanRuralProvinces() {
         double hanoi = (double) counts.get("p-01") / children("p-01");
         double laiChau = (double) counts.get("p-12") / children("p-12");
         assertThat(hanoi).isGreaterThan(2 * laiChau);
     }
 
     @Test
-    void apportioning_keeps_the_total_exactly() {
+    void apportioningKeepsTheTotalExactly() {
         long[] shares = SyntheticMemberCounts.apportion(10, new double[] {1, 1, 1});
         assertThat(shares).containsExactly(4, 3, 3);
     }

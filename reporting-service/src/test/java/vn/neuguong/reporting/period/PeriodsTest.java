@@ -13,7 +13,7 @@ import vn.neuguong.platform.web.FieldProblem;
 class PeriodsTest {
 
     @Test
-    void the_annual_period_of_a_year_is_due_from_the_grassroots_up_to_the_centre_in_january() {
+    void theAnnualPeriodOfAYearIsDueFromTheGrassrootsUpToTheCentreInJanuary() {
         Period period = StandardPeriods.annual(2025);
         assertThat(period.id()).isEqualTo("2025");
         assertThat(period.kind()).isEqualTo(PeriodKind.ANNUAL);
@@ -26,7 +26,7 @@ class PeriodsTest {
     }
 
     @Test
-    void standard_periods_exist_from_2016_to_the_current_year() {
+    void standardPeriodsExistFrom2016ToTheCurrentYear() {
         assertThat(StandardPeriods.find("2016", 2026)).isPresent();
         assertThat(StandardPeriods.find("2026", 2026)).isPresent();
         assertThat(StandardPeriods.find("2015", 2026)).isEmpty();
@@ -35,7 +35,7 @@ class PeriodsTest {
     }
 
     @Test
-    void a_new_period_has_ordered_due_dates_and_names_every_problem() {
+    void aNewPeriodHasOrderedDueDatesAndNamesEveryProblem() {
         NewPeriod valid = new NewPeriod("so-ket-05-2019", PeriodKind.INTERIM_REVIEW, "Sơ kết 3 năm Chỉ thị 05",
                 LocalDate.of(2016, 5, 15), LocalDate.of(2019, 5, 15), new DueDates(LocalDate.of(2019, 4, 30),
                         LocalDate.of(2019, 5, 15), LocalDate.of(2019, 5, 31)));
@@ -49,7 +49,7 @@ class PeriodsTest {
     }
 
     @Test
-    void a_period_lies_between_2016_and_2100_and_spans_at_most_eleven_calendar_years() {
+    void aPeriodLiesBetween2016And2100AndSpansAtMostElevenCalendarYears() {
         DueDates due = new DueDates(LocalDate.of(2100, 12, 31), LocalDate.of(2100, 12, 31), LocalDate.of(2100, 12, 31));
         assertThat(PeriodRules.check(period(LocalDate.of(2016, 5, 15), LocalDate.of(2026, 5, 15), due)))
                 .as("the directive's ten-year review").isEmpty();
@@ -68,7 +68,7 @@ class PeriodsTest {
     }
 
     @Test
-    void a_period_overlaps_units_valid_during_some_of_it() {
+    void aPeriodOverlapsUnitsValidDuringSomeOfIt() {
         Period period = StandardPeriods.annual(2025);
         assertThat(period.overlaps(LocalDate.of(2025, 7, 1), null)).isTrue();
         assertThat(period.overlaps(null, LocalDate.of(2025, 1, 1))).isTrue();

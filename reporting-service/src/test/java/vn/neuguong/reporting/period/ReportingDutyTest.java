@@ -27,7 +27,7 @@ class ReportingDutyTest {
     private final ReportingDuty duty = new ReportingDuty(new ReportingProperties(null, null));
 
     @Test
-    void a_legacy_province_reports_for_the_years_it_existed_through_and_not_for_the_year_it_closed() {
+    void aLegacyProvinceReportsForTheYearsItExistedThroughAndNotForTheYearItClosed() {
         assertThat(duty.required(BAC_KAN, StandardPeriods.annual(2019))).isTrue();
         assertThat(duty.required(BAC_KAN, StandardPeriods.annual(2024))).isTrue();
         assertThat(duty.required(BAC_KAN, StandardPeriods.annual(2025))).isFalse();
@@ -35,7 +35,7 @@ class ReportingDutyTest {
     }
 
     @Test
-    void a_unit_that_opened_during_the_period_reports_and_one_that_did_not_exist_does_not() {
+    void aUnitThatOpenedDuringThePeriodReportsAndOneThatDidNotExistDoesNot() {
         assertThat(duty.required(THAI_NGUYEN, StandardPeriods.annual(2025))).isTrue();
         assertThat(duty.required(DINH_HOA, StandardPeriods.annual(2025))).isTrue();
         assertThat(duty.required(THAI_NGUYEN, StandardPeriods.annual(2019))).isFalse();
@@ -43,7 +43,7 @@ class ReportingDutyTest {
     }
 
     @Test
-    void cells_do_not_report_unless_configured_and_the_centre_does() {
+    void cellsDoNotReportUnlessConfiguredAndTheCentreDoes() {
         assertThat(duty.required(CELL, StandardPeriods.annual(2025))).isFalse();
         assertThat(duty.required(CENTRAL, StandardPeriods.annual(2019))).isTrue();
         ReportingDuty withCells = new ReportingDuty(new ReportingProperties(Set.of(OrgUnitLevel.CELL), null));
@@ -52,7 +52,7 @@ class ReportingDutyTest {
     }
 
     @Test
-    void expected_reports_are_counted_at_every_ancestor_of_a_unit_that_must_report() {
+    void expectedReportsAreCountedAtEveryAncestorOfAUnitThatMustReport() {
         var counts = new ExpectedReports(null, null, duty, new ReportingProperties(null, null), null)
                 .count(List.of(StandardPeriods.annual(2025)), List.of(CENTRAL, BAC_KAN, THAI_NGUYEN, DINH_HOA, CELL));
         assertThat(counts).isEqualTo(Map.of("vn", 3L, "p-19", 2L, "w-05569", 1L));

@@ -20,7 +20,7 @@ class ReportAccessTest {
     private static final OrgUnit COMMUNE = unit("w-05569", OrgUnitLevel.GRASSROOTS, List.of("vn", "p-19", "w-05569"));
 
     @Test
-    void the_units_own_officers_submit_and_the_central_board_submits_the_central_report() {
+    void theUnitsOwnOfficersSubmitAndTheCentralBoardSubmitsTheCentralReport() {
         assertThat(ReportAccess.canSubmit(user("w-05569", Role.UNIT_OFFICER), COMMUNE)).isTrue();
         assertThat(ReportAccess.canSubmit(user("p-19", Role.PROVINCE_OFFICER), COMMUNE)).isFalse();
         assertThat(ReportAccess.canSubmit(user("w-05569", Role.MEMBER), COMMUNE)).isFalse();
@@ -31,7 +31,7 @@ class ReportAccessTest {
     }
 
     @Test
-    void the_parent_units_officers_review_and_the_central_board_reviews_the_provinces() {
+    void theParentUnitsOfficersReviewAndTheCentralBoardReviewsTheProvinces() {
         assertThat(ReportAccess.canReview(user("p-19", Role.PROVINCE_OFFICER), COMMUNE, PROVINCE)).isTrue();
         assertThat(ReportAccess.canReview(user("w-05569", Role.UNIT_OFFICER), COMMUNE, PROVINCE)).isFalse();
         assertThat(ReportAccess.canReview(user("vn", Role.CENTRAL_BOARD), COMMUNE, PROVINCE)).isFalse();
@@ -41,7 +41,7 @@ class ReportAccessTest {
     }
 
     @Test
-    void officers_read_their_subtree_and_the_board_reads_everything() {
+    void officersReadTheirSubtreeAndTheBoardReadsEverything() {
         assertThat(ReportAccess.canRead(user("p-19", Role.PROVINCE_OFFICER), COMMUNE)).isTrue();
         assertThat(ReportAccess.canRead(user("p-01", Role.PROVINCE_OFFICER), COMMUNE)).isFalse();
         assertThat(ReportAccess.canRead(user("w-05569", Role.MEMBER), COMMUNE)).isFalse();

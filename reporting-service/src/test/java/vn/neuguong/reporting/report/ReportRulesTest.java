@@ -16,7 +16,7 @@ class ReportRulesTest {
             "Gắn với nhiệm vụ chính trị", "Tăng kinh phí");
 
     @Test
-    void a_submission_gives_every_indicator_only_the_unit_knows_and_the_results() {
+    void aSubmissionGivesEveryIndicatorOnlyTheUnitKnowsAndTheResults() {
         Map<String, Long> indicators = Map.of("studySessions", 12L, "studyParticipants", 340L, "issuesResolved", 5L);
         assertThat(ReportRules.check(new NewReport("w-1", "2025", indicators, NARRATIVE), true)).isEmpty();
         assertThat(fields(ReportRules.check(new NewReport("w-1", "2025", Map.of(), new Narrative(" ", null, null, null)),
@@ -25,12 +25,12 @@ class ReportRulesTest {
     }
 
     @Test
-    void a_draft_may_be_incomplete() {
+    void aDraftMayBeIncomplete() {
         assertThat(ReportRules.check(new NewReport("w-1", "2025", null, null), false)).isEmpty();
     }
 
     @Test
-    void unknown_negative_and_null_indicators_are_named() {
+    void unknownNegativeAndNullIndicatorsAreNamed() {
         Map<String, Long> indicators = new LinkedHashMap<>();
         indicators.put("studySessions", -1L);
         indicators.put("happiness", 3L);
@@ -41,7 +41,7 @@ class ReportRulesTest {
     }
 
     @Test
-    void a_return_needs_a_reason() {
+    void aReturnNeedsAReason() {
         assertThat(fields(ReportRules.checkReturn(new ReportReturn("  ")))).containsExactly("reason");
         assertThat(ReportRules.checkReturn(new ReportReturn("Thiếu số liệu học tập chuyên đề"))).isEmpty();
     }

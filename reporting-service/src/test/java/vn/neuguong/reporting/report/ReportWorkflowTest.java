@@ -23,7 +23,7 @@ class ReportWorkflowTest {
     private static final Instant JUST_LATE = Instant.parse("2025-12-15T17:30:00Z");
 
     @Test
-    void a_submission_on_the_due_date_in_vietnam_is_on_time_and_one_after_it_is_late() {
+    void aSubmissionOnTheDueDateInVietnamIsOnTimeAndOneAfterItIsLate() {
         Transition onTime = ReportWorkflow.submit(null, LAST_MINUTE, DUE, VIETNAM);
         assertThat(onTime.action()).isEqualTo(ReportAction.SUBMITTED);
         assertThat(onTime.to()).isEqualTo(new ReportState(ReportStatus.SUBMITTED, 1, false, true, false, LAST_MINUTE));
@@ -33,7 +33,7 @@ class ReportWorkflowTest {
     }
 
     @Test
-    void a_draft_is_saved_again_and_then_submitted() {
+    void aDraftIsSavedAgainAndThenSubmitted() {
         Transition draft = ReportWorkflow.saveDraft(null);
         assertThat(draft.to().status()).isEqualTo(ReportStatus.DRAFT);
         assertThat(draft.to().onTime() || draft.to().late()).isFalse();
@@ -44,7 +44,7 @@ class ReportWorkflowTest {
     }
 
     @Test
-    void a_returned_report_is_resubmitted_and_keeps_the_timeliness_of_its_first_submission() {
+    void aReturnedReportIsResubmittedAndKeepsTheTimelinessOfItsFirstSubmission() {
         ReportState submitted = ReportWorkflow.submit(null, LAST_MINUTE, DUE, VIETNAM).to();
         Transition returned = ReportWorkflow.giveBack(submitted);
         assertThat(returned.action()).isEqualTo(ReportAction.RETURNED);
@@ -57,7 +57,7 @@ class ReportWorkflowTest {
     }
 
     @Test
-    void a_correction_after_approval_is_a_new_revision_flagged_corrected_and_reviewed_again() {
+    void aCorrectionAfterApprovalIsANewRevisionFlaggedCorrectedAndReviewedAgain() {
         ReportState approved = ReportWorkflow.approve(ReportWorkflow.submit(null, JUST_LATE, DUE, VIETNAM).to()).to();
         assertThat(approved.status()).isEqualTo(ReportStatus.APPROVED);
         Transition correction = ReportWorkflow.submit(approved, JUST_LATE.plusSeconds(3_600), DUE, VIETNAM);
@@ -69,7 +69,7 @@ class ReportWorkflowTest {
     }
 
     @Test
-    void anything_else_is_a_conflict() {
+    void anythingElseIsAConflict() {
         ReportState draft = ReportWorkflow.saveDraft(null).to();
         ReportState submitted = ReportWorkflow.submit(null, LAST_MINUTE, DUE, VIETNAM).to();
         ReportState approved = ReportWorkflow.approve(submitted).to();
@@ -85,7 +85,7 @@ class ReportWorkflowTest {
     }
 
     @Test
-    void only_submitted_and_approved_reports_count_as_submitted() {
+    void onlySubmittedAndApprovedReportsCountAsSubmitted() {
         assertThat(ReportWorkflow.isSubmitted(ReportStatus.SUBMITTED)).isTrue();
         assertThat(ReportWorkflow.isSubmitted(ReportStatus.APPROVED)).isTrue();
         assertThat(ReportWorkflow.isSubmitted(ReportStatus.DRAFT)).isFalse();

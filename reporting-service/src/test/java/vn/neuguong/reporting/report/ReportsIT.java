@@ -53,7 +53,7 @@ class ReportsIT {
     }
 
     @Test
-    void annual_periods_exist_from_2016_and_admins_create_others() {
+    void annualPeriodsExistFrom2016AndAdminsCreateOthers() {
         String member = Api.token("w-01840", Role.MEMBER);
         JsonNode periods = api().get("/api/periods?size=200", member).json();
         int currentYear = Year.now().getValue();
@@ -96,7 +96,7 @@ class ReportsIT {
     }
 
     @Test
-    void a_report_is_drafted_submitted_returned_resubmitted_approved_and_corrected_with_its_history_and_events() {
+    void aReportIsDraftedSubmittedReturnedResubmittedApprovedAndCorrectedWithItsHistoryAndEvents() {
         String periodId = "nam-" + runId;
         createPeriod(periodId, "2089-01-01", "2089-12-31", "2090-01-10", "2090-01-20", "2090-01-31");
         String communeOfficer = Api.token("w-01840", Role.UNIT_OFFICER);
@@ -198,7 +198,7 @@ class ReportsIT {
     }
 
     @Test
-    void an_idempotency_key_means_one_request_of_one_caller_on_every_report_write() {
+    void anIdempotencyKeyMeansOneRequestOfOneCallerOnEveryReportWrite() {
         String periodId = "khoa-" + runId;
         createPeriod(periodId, "2089-01-01", "2089-12-31", "2090-01-10", "2090-01-20", "2090-01-31");
         String communeOfficer = Api.token("w-01843", Role.UNIT_OFFICER);
@@ -239,7 +239,7 @@ class ReportsIT {
     }
 
     @Test
-    void a_report_after_the_due_date_is_accepted_and_marked_late_and_completeness_counts_it() {
+    void aReportAfterTheDueDateIsAcceptedAndMarkedLateAndCompletenessCountsIt() {
         String periodId = "tre-" + runId;
         createPeriod(periodId, "2025-07-01", "2025-09-30", "2025-10-15", "2025-10-31", "2025-11-15");
         Api.Response late = api().post("/api/reports", Api.token("w-01843", Role.UNIT_OFFICER), report("w-01843",
@@ -273,7 +273,7 @@ class ReportsIT {
     }
 
     @Test
-    void a_bac_kan_report_of_2019_counts_for_bac_kan_in_2019_and_under_thai_nguyen_in_todays_structure() {
+    void aBacKanReportOf2019CountsForBacKanIn2019AndUnderThaiNguyenInTodaysStructure() {
         String bacKanOfficer = Api.token("lp-06", Role.PROVINCE_OFFICER);
         String body = report("lp-06", "2019", "{\"studySessions\": 40, \"studyParticipants\": 5200,"
                 + " \"issuesResolved\": 17}", "Bắc Kạn: kết quả năm 2019");
@@ -318,7 +318,7 @@ class ReportsIT {
     }
 
     @Test
-    void parents_read_their_childrens_reports_consolidated_and_the_aggregates_count_them_exactly() {
+    void parentsReadTheirChildrensReportsConsolidatedAndTheAggregatesCountThemExactly() {
         String periodId = "tong-hop-" + runId;
         createPeriod(periodId, "2088-01-01", "2088-12-31", "2089-01-10", "2089-01-20", "2089-01-31");
         submit("w-01840", periodId, 10, 800, 5, "Đức Xuân: học tập chuyên đề gắn với chuyển đổi số");
