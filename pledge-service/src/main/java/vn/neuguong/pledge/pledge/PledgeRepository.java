@@ -58,6 +58,9 @@ public class PledgeRepository implements InitializingBean {
                 .on("status", Sort.Direction.ASC).named("list_by_subtree"));
         indexes.createIndex(new Index().on("pledger.memberId", Sort.Direction.ASC).on("year", Sort.Direction.ASC)
                 .named("list_own"));
+        // a member's pledges of every year (where an officer may register one for them): without it each
+        // registration and import batch read every pledge stored
+        indexes.createIndex(new Index().on("pledger.memberId", Sort.Direction.ASC).named("pledges_of_member"));
         OutboxEvents.declareIndexes(indexes);
         nearCopyTexts.prepare();
     }
