@@ -158,6 +158,26 @@ class PledgeImportIT {
     }
 
     @Test
+    void aRowOfAMemberOfAnotherUnitIsRejectedAsThroughTheApi() {
+        String foreign = "m-" + units.id("foreign");
+        String local = "m-" + units.id("local");
+        String memberElsewhere = TestInfrastructure.get().token(foreign, "Lê Văn Khác", "example-w-other", Role.MEMBER);
+        assertThat(api.get("/api/pledges", memberElsewhere).status()).isEqualTo(200);
+        String csv = "year,unitId,pledgerKind,memberId,fullName,area,action,linkedDuty,measure,target,dueDate\n"
+                + "2026,example-c-na-hoa,INDIVIDUAL," + foreign + ",Lê Văn Khác,DUTY,Vận động 12 hộ tham gia "
+                + "bảo hiểm y tế tại thôn Na Hoa,Trưởng thôn,Số thẻ được cấp,12 hộ,2026-10-31\n"
+                + "2026,example-c-na-hoa,INDIVIDUAL," + local + ",Nguyễn Thị Mới,DUTY,Vận động 15 hộ lắp đèn "
+                + "chiếu sáng đường thôn Na Hoa,Chi hội trưởng phụ nữ,Số hộ đã lắp,15 hộ,2026-10-31\n";
+
+        JsonNode job = importAndWait(officer, "text/csv", csv, Duration.ofSeconds(60));
+
+        assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(job.get("accepted").asLong()).isEqualTo(1);
+        assertThat(rejection(job, 2)).containsExactly("memberId");
+        assertThat(rejection(job, 3)).isEmpty();
+    }
+
+    @Test
     void anImportIsSeenOnlyByItsImporter() throws IOException {
         Api.Response accepted = api.post("/api/pledges/imports", officer, resource("pledges-example.ndjson"),
                 "Content-Type", "application/x-ndjson");
