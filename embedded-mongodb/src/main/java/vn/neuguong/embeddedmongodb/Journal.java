@@ -225,9 +225,23 @@ final class Journal implements AutoCloseable {
         return directory.resolve(String.format("journal-%012d.log", sequence));
     }
 
-    /** Merges the sealed segments once there are several; called with {@code syncLock} held. */
+    /**
+     * Merges the sealed segments once those written since the last merge hold at least as many bytes as its result;
+     * called with {@code syncLock} held. Merging whenever two segments were sealed re-read and rewrote the whole
+     * database for every new segment, a cost that grew with the data (55 % of the local stack's CPU at 120,000
+     * pledges); this way each byte is rewritten a logarithmic number of times, and the journal stays under about twice
+     * its live size plus one segment.
+     */
     private void compactIfWorthIt() {
         if (compacting || sealed.size() < 2) {
+            return;
+        }
+        long merged = segmentSize(sealed.get(0));
+        long since = 0;
+        for (Long sequence : sealed.subList(1, sealed.size())) {
+            since += segmentSize(sequence);
+        }
+        if (since < merged) {
             return;
         }
         compacting = true;
@@ -310,6 +324,14 @@ final class Journal implements AutoCloseable {
             synchronized (syncLock) {
                 compacting = false;
             }
+        }
+    }
+
+    private long segmentSize(long sequence) {
+        try {
+            return Files.size(segment(sequence));
+        } catch (IOException e) {
+            return 0; // being replaced by a compaction: counts as nothing until it is there again
         }
     }
 
