@@ -13,6 +13,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,6 +30,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
@@ -88,7 +92,12 @@ public class KafkaConfiguration {
     @Bean
     CommonErrorHandler deadLetteringErrorHandler(KafkaProperties kafkaProperties, MeterRegistry meters) {
         Map<String, Object> config = kafkaProperties.buildProducerProperties();
-        KafkaTemplate<Object, Object> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        // a record goes to its dead-letter topic as it was read, text or bytes, whichever (de)serializers the
+        // listener used (Spring Cloud Stream's binder makes Boot's default the byte-array ones)
+        Serializer<Object> asRead = new DelegatingByTypeSerializer(Map.of(
+                byte[].class, new ByteArraySerializer(), String.class, new StringSerializer()));
+        KafkaTemplate<Object, Object> template = new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(config, asRead, asRead));
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         DeadLetterCounter counter = new DeadLetterCounter(meters);

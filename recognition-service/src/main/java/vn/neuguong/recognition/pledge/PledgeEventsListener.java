@@ -40,8 +40,12 @@ class PledgeEventsListener {
         this.skipped = meters.counter("neuguong.recognition.pledge-events", "outcome", "duplicate-or-older");
     }
 
+    // String (de)serializers named here: the inbound channel's Spring Cloud Stream binder makes Boot's Kafka clients
+    // byte-array ones, and this listener then dead-lettered every pledge event (RecognitionServiceIT$PledgeProjection)
     @KafkaListener(topics = Topics.PLEDGE_EVENTS, groupId = "${neuguong.recognition.pledge-events-group:recognition-service.pledge-evaluations}",
-            batch = "true")
+            batch = "true", properties = {
+            "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
+            "value.deserializer=org.apache.kafka.common.serialization.StringDeserializer"})
     void on(List<ConsumerRecord<String, String>> records) {
         Map<String, PledgeChanged> latest = new LinkedHashMap<>();
         int read = 0;
