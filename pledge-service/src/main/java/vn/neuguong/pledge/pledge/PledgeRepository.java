@@ -154,14 +154,6 @@ public class PledgeRepository implements InitializingBean {
                 .and("pledgerKey").is(pledgerKey)), PledgeDocument.class)).map(PledgeDocument::pledge);
     }
 
-    /** Ids of the pledges among these pledger keys of a year that exist already. */
-    public List<String> existingPledgerKeys(int year, Collection<String> pledgerKeys) {
-        Query query = Query.query(Criteria.where("year").is(year).and("pledgerKey").in(pledgerKeys));
-        query.fields().include("pledgerKey");
-        return mongo.find(query, Document.class, PledgeDocument.COLLECTION).stream()
-                .map(document -> document.getString("pledgerKey")).toList();
-    }
-
     /** Where a member's latest live individual pledge was registered, and when. */
     public record MemberUnit(List<String> unitPath, Instant registeredAt) {
     }
