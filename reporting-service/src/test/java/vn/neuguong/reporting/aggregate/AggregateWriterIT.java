@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +27,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -82,8 +84,11 @@ class AggregateWriterIT {
                 AggregateWriter writer = new AggregateWriter(store, properties, clock, meters);
                 ConcurrentMessageListenerContainer<?, ?> container = listenerContainers.createContainer(topic);
                 container.getContainerProperties().setGroupId("test-writer-" + runId);
-                container.getContainerProperties().getKafkaConsumerProperties()
-                        .setProperty("auto.offset.reset", "earliest");
+                Properties consumer = container.getContainerProperties().getKafkaConsumerProperties();
+                consumer.setProperty("auto.offset.reset", "earliest");
+                // as the writer's @KafkaListener names them (the inbound binder makes Boot's default byte arrays)
+                consumer.setProperty("key.deserializer", StringDeserializer.class.getName());
+                consumer.setProperty("value.deserializer", StringDeserializer.class.getName());
                 container.setupMessageListener((BatchMessageListener<String, String>) writer::write);
                 container.start();
                 try {

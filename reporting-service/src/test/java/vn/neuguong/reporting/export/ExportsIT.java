@@ -68,8 +68,11 @@ class ExportsIT {
                                 PledgerKind.INDIVIDUAL, true, false, 0.9, null), Instant.now()));
             }
         }
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api().get("/api/aggregates/p-48?year=" + YEAR, board)
-                .json().get("pledges").get("registered").asLong()).isEqualTo(3));
+        // the province's and the commune's figures are written by separate polls: wait for both
+        for (String unit : List.of("p-48", "w-20194")) {
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(api().get("/api/aggregates/" + unit + "?year="
+                    + YEAR, board).json().get("pledges").get("registered").asLong()).isEqualTo(3));
+        }
         long children = api().get("/api/aggregates/p-48/children?year=" + YEAR + "&size=1", board).json().get("total")
                 .asLong();
 
