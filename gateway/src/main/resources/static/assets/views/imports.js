@@ -23,7 +23,7 @@ export const TEMPLATE = [
   ['Nhóm nội dung', 'Nhiệm vụ'],
   ['Nội dung đăng ký', 'Hướng dẫn 100% hộ dân thôn Na Hoa đăng ký dịch vụ công trực tuyến trước 30/9'],
   ['Gắn với nhiệm vụ', 'Phụ trách cải cách hành chính của thôn'], ['Cách đo kết quả', 'Số hộ có tài khoản dịch vụ công'],
-  ['Chỉ tiêu', '100% hộ (142 hộ)'], ['Thời hạn', '2026-09-30'],
+  ['Chỉ tiêu', '100% hộ (142 hộ)'], ['Thời hạn', '2026-09-30'], ['Ngày ký', '15/02/2026'],
 ];
 
 export async function renderImports(main, ctx) {
@@ -43,7 +43,7 @@ export async function renderImports(main, ctx) {
     h('div', { class: 'field' }, h('label', { for: 'import-file' }, t('imports.file')), h('span', { class: 'hint' }, t('imports.fileHint')), fileInput),
     h('div', { class: 'form-actions' }, start, template));
   main.append(section(t('imports.section'), form, h('ul', { class: 'hint-list' },
-    ['imports.ruleRows', 'imports.ruleEncoding', 'imports.ruleBadRow', 'imports.ruleAgain'].map((key) => h('li', {}, t(key))))), result);
+    ['imports.ruleRows', 'imports.ruleEncoding', 'imports.ruleBadRow', 'imports.ruleSigned', 'imports.ruleAgain'].map((key) => h('li', {}, t(key))))), result);
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

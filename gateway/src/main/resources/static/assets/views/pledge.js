@@ -21,9 +21,10 @@ export async function renderPledge(main, ctx, id) {
   main.append(h('p', {}, h('a', { href: '#/pledges' }, t('pledgePage.back'))));
   main.append(h('dl', { class: 'facts', id: 'pledge-facts' },
     fact(t('common.status'), t(`pledgeStatus.${pledge.status}`), 'status', pledge.status),
+    fact(t('pledges.signedOn'), date(pledge.signedOn), 'signedOn', pledge.signedOn),
     fact(t('pledges.onTime'), t(pledge.onTime ? 'common.yes' : 'common.no'), 'onTime', String(pledge.onTime)),
     pledge.pledger?.position ? fact(t('pledgeForm.position'), pledge.pledger.position) : null,
-    fact(t('pledges.registeredAt'), dateTime(pledge.registeredAt))));
+    fact(t('pledges.registeredAt'), dateTime(pledge.registeredAt), 'registeredAt', pledge.registeredAt)));
 
   main.append(section(t('pledgePage.commitments'), h('ol', { class: 'commitment-list', id: 'pledge-commitments' },
     (pledge.commitments ?? []).map((c, index) => h('li', {},

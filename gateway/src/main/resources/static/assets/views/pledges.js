@@ -70,7 +70,7 @@ function pledgeTable(items, names) {
   return h('div', { class: 'table-scroll' }, h('table', { class: 'data-table', id: 'pledge-list' },
     h('caption', {}, t('pledgeList.caption')),
     h('thead', {}, h('tr', {}, [t('pledges.pledger'), t('common.unit'), t('pledges.kind'), t('common.status'), t('pledges.specificity'),
-      t('pledgeList.generic'), t('pledges.onTime'), t('pledges.registeredAt')].map((label, index) =>
+      t('pledgeList.generic'), t('pledges.signedOn'), t('pledges.onTime'), t('pledges.registeredAt')].map((label, index) =>
       h('th', { scope: 'col', class: index === 4 ? 'num' : null }, label)))),
     h('tbody', {}, items.map((p) => h('tr', { dataset: { pledgeId: p.id } },
       h('th', { scope: 'row' }, h('a', { href: `#/pledges/${encodeURIComponent(p.id)}` }, p.pledger?.fullName ?? p.pledger?.name ?? p.id)),
@@ -79,6 +79,7 @@ function pledgeTable(items, names) {
       h('td', {}, t(`pledgeStatus.${p.status ?? 'UNKNOWN'}`)),
       h('td', { class: 'num', dataset: { value: String(p.specificity?.score ?? '') } }, percent(p.specificity?.score)),
       h('td', {}, p.specificity?.generic ? h('span', { class: 'badge badge-generic' }, t('specificity.genericShort')) : '—'),
+      h('td', { dataset: { value: p.signedOn ?? '' } }, date(p.signedOn)),
       h('td', {}, t(p.onTime ? 'common.yes' : 'common.no')),
       h('td', {}, date(p.registeredAt)))))));
 }

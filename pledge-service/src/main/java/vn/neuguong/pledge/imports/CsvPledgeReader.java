@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,14 +29,15 @@ import vn.neuguong.pledge.specificity.VietnameseText;
 
 /**
  * Reads the CSV layout of docs/imports.md: a header, then one row per commitment; consecutive rows of the same
- * pledger (year, unitId, pledgerKind, memberId or collectiveName) form one pledge, whose pledger fields and theme
- * are taken from its first row. Rows are numbered as a spreadsheet shows them: the header is row 1. Headers and
- * the enumerated values may be the template's Vietnamese ones; the separator is a comma, semicolon or tab.
+ * pledger (year, unitId, pledgerKind, memberId or collectiveName) form one pledge, whose pledger fields, theme and
+ * signing day are taken from its first row. Rows are numbered as a spreadsheet shows them: the header is row 1.
+ * Headers and the enumerated values may be the template's Vietnamese ones; the separator is a comma, semicolon or
+ * tab.
  */
 final class CsvPledgeReader implements PledgeDraftReader {
 
     static final List<String> COLUMNS = List.of("year", "unitId", "pledgerKind", "memberId", "fullName", "position",
-            "collectiveName", "themeId", "area", "action", "linkedDuty", "measure", "target", "dueDate");
+            "collectiveName", "themeId", "area", "action", "linkedDuty", "measure", "target", "dueDate", "signedOn");
     static final Set<String> REQUIRED_COLUMNS = Set.of("year", "unitId", "pledgerKind", "action");
     private static final Map<String, String> PLEDGER_FIELDS = Map.of("pledger", "pledgerKind",
             "pledger.kind", "pledgerKind", "pledger.memberId", "memberId", "pledger.fullName", "fullName",
@@ -49,12 +49,11 @@ final class CsvPledgeReader implements PledgeDraftReader {
             Map.entry("ten tap the", "collectiveName"), Map.entry("ma chuyen de", "themeId"),
             Map.entry("nhom noi dung", "area"), Map.entry("noi dung dang ky", "action"),
             Map.entry("gan voi nhiem vu", "linkedDuty"), Map.entry("cach do ket qua", "measure"),
-            Map.entry("chi tieu", "target"), Map.entry("thoi han", "dueDate"));
+            Map.entry("chi tieu", "target"), Map.entry("thoi han", "dueDate"), Map.entry("ngay ky", "signedOn"));
     /** Vietnamese values of the enumerated columns, folded. */
     private static final Map<String, String> VIETNAMESE_VALUES = Map.of("ca nhan", "INDIVIDUAL",
             "tap the", "COLLECTIVE", "hoc tap", "STUDY", "dao duc", "ETHICS", "phong cach", "STYLE",
             "nhiem vu", "DUTY", "dot pha", "BREAKTHROUGH");
-    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu");
     private static final int HEADER_LOOKAHEAD = 64 * 1024;
     private static final Pattern COMMITMENT_FIELD = Pattern.compile("commitments\\[(\\d+)]\\.?(.*)");
 
@@ -201,6 +200,15 @@ final class CsvPledgeReader implements PledgeDraftReader {
         }
         PledgerKind kind = enumValue(PledgerKind.class, value(first, "pledgerKind"), rows.get(0), "pledgerKind",
                 problems);
+        LocalDate signedOn = null;
+        String signedText = value(first, "signedOn");
+        if (signedText != null) {
+            try {
+                signedOn = ImportedDate.parse(signedText);
+            } catch (DateTimeParseException e) {
+                problems.add(new RejectedRow(rows.get(0), PledgeDraftReader.one("signedOn", ImportedDate.EXPECTED)));
+            }
+        }
         List<PledgeRequest.Commitment> commitments = new ArrayList<>();
         for (int i = 0; i < group.size(); i++) {
             CSVRecord record = group.get(i);
@@ -210,10 +218,9 @@ final class CsvPledgeReader implements PledgeDraftReader {
             String dueText = value(record, "dueDate");
             if (dueText != null) {
                 try {
-                    dueDate = date(dueText);
+                    dueDate = ImportedDate.parse(dueText);
                 } catch (DateTimeParseException e) {
-                    problems.add(new RejectedRow(rowNumber,
-                            PledgeDraftReader.one("dueDate", "must be a date like 2026-09-30 or 30/9/2026")));
+                    problems.add(new RejectedRow(rowNumber, PledgeDraftReader.one("dueDate", ImportedDate.EXPECTED)));
                 }
             }
             commitments.add(new PledgeRequest.Commitment(area, value(record, "action"), value(record, "linkedDuty"),
@@ -225,7 +232,7 @@ final class CsvPledgeReader implements PledgeDraftReader {
         PledgeRequest.Pledger pledger = new PledgeRequest.Pledger(kind, value(first, "memberId"),
                 value(first, "fullName"), value(first, "position"), value(first, "collectiveName"));
         return PledgeDraft.read(rows, new PledgeRequest(year, value(first, "unitId"), pledger,
-                value(first, "themeId"), commitments));
+                value(first, "themeId"), commitments), signedOn);
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String text, long row, String column,
@@ -257,15 +264,6 @@ final class CsvPledgeReader implements PledgeDraftReader {
     /** An enumerated value as the API spells it: DUTY, or its Vietnamese name "Nhiệm vụ". */
     private static String enumText(String text) {
         return text == null ? null : VIETNAMESE_VALUES.getOrDefault(VietnameseText.fold(text), text);
-    }
-
-    /** A due date as ISO (2026-09-30) or as Vietnamese write it (30/9/2026). */
-    private static LocalDate date(String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException iso) {
-            return LocalDate.parse(text, DAY_MONTH_YEAR);
-        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,6 +37,7 @@ import vn.neuguong.pledge.pledge.PledgeAccess;
 import vn.neuguong.pledge.pledge.PledgeFactory;
 import vn.neuguong.pledge.pledge.PledgeRepository;
 import vn.neuguong.pledge.pledge.PledgeValidator;
+import vn.neuguong.pledge.pledge.SigningDay;
 import vn.neuguong.pledge.pledge.StoredPledge;
 import vn.neuguong.pledge.specificity.CopyCandidate;
 
@@ -155,6 +157,7 @@ class ImportProcessor {
     private void processBatch(ImportJob job, PledgeDraftReader reader, List<PledgeDraft> batch,
                               ImportProgress progress, NearCopyIndex nearCopies) {
         CurrentUser importer = job.importer().asUser();
+        LocalDate uploadDay = SigningDay.of(job.createdAt());
         List<Candidate> candidates = new ArrayList<>();
         for (PledgeDraft draft : batch) {
             progress.read(draft.rows().size());
@@ -162,22 +165,31 @@ class ImportProcessor {
                 progress.rejected(complete(draft, draft.unreadable()));
                 continue;
             }
+            List<FieldProblem> problems = new ArrayList<>();
+            PledgeValidator.Resolved resolved = null;
             try {
-                PledgeValidator.Resolved resolved = validator.validate(draft.request());
-                PledgeAccess.requireCanRegister(importer, draft.request(), resolved.unit().path());
-                Pledge.Pledger pledger = PledgeFactory.pledger(draft.request().pledger());
-                candidates.add(new Candidate(draft, resolved, Pledge.pledgerKey(resolved.unit().id(), pledger.kind(),
-                        pledger.memberId(), pledger.name())));
+                resolved = validator.validate(draft.request());
             } catch (InvalidInputException invalid) {
-                List<RejectedRow> located = new ArrayList<>();
-                for (FieldProblem problem : invalid.errors()) {
-                    located.add(reader.locate(draft, problem));
-                }
-                progress.rejected(complete(draft, located));
+                problems.addAll(invalid.errors());
+            }
+            if (draft.signedOn() != null && draft.request().year() != null) {
+                SigningDay.problem(draft.signedOn(), draft.request().year(), uploadDay).ifPresent(problems::add);
+            }
+            if (!problems.isEmpty()) {
+                progress.rejected(complete(draft, problems.stream().map(problem -> reader.locate(draft, problem))
+                        .toList()));
+                continue;
+            }
+            try {
+                PledgeAccess.requireCanRegister(importer, draft.request(), resolved.unit().path());
             } catch (ForbiddenException forbidden) {
                 progress.rejected(complete(draft, List.of(new RejectedRow(draft.rows().get(0),
                         List.of(new FieldProblem("unitId", forbidden.getMessage()))))));
+                continue;
             }
+            Pledge.Pledger pledger = PledgeFactory.pledger(draft.request().pledger());
+            candidates.add(new Candidate(draft, resolved, Pledge.pledgerKey(resolved.unit().id(), pledger.kind(),
+                    pledger.memberId(), pledger.name())));
         }
         insert(job, withoutForeignMembers(importer, reader, candidates, progress), progress, nearCopies);
         jobs.progressed(job.id(), progress, clock.instant());
@@ -247,7 +259,7 @@ class ImportProcessor {
                     candidate.resolved(), factory.specificity(commitments.get(i), candidate.resolved().theme(),
                             nearCopies.actionsSharingAKey(unitId, year, keys).stream()
                                     .map(action -> new CopyCandidate(action, null)).toList()),
-                    new Pledge.Change(now, job.importer().sub()));
+                    new Pledge.Change(now, job.importer().sub()), candidate.draft().signedOn());
             nearCopies.add(unitId, year, keys, commitments.get(i).stream().map(Pledge.Commitment::action).toList());
             batch.add(StoredPledge.registered(pledge, null, job.id()));
             events.add(factory.registered(pledge));

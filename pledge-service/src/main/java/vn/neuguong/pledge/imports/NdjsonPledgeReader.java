@@ -4,19 +4,26 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import vn.neuguong.platform.web.FieldProblem;
 import vn.neuguong.pledge.pledge.PledgeRequest;
+import vn.neuguong.pledge.pledge.SigningDay;
 
-/** Reads one JSON pledge per line (the body of {@code POST /api/pledges}); rows are line numbers from 1. */
+/**
+ * Reads one JSON pledge per line (the body of {@code POST /api/pledges}, and the day it was signed in
+ * {@code signedOn}, which only an import declares); rows are line numbers from 1.
+ */
 final class NdjsonPledgeReader implements PledgeDraftReader {
 
     private final BufferedReader lines;
@@ -50,7 +57,17 @@ final class NdjsonPledgeReader implements PledgeDraftReader {
             } while (line.isBlank());
             List<Long> rows = List.of(lineNumber);
             try {
-                return PledgeDraft.read(rows, reader.readValue(line));
+                JsonNode pledge = reader.readTree(line);
+                JsonNode signedOn = pledge instanceof ObjectNode object ? object.remove(SigningDay.FIELD) : null;
+                if (signedOn == null || signedOn.isNull()) {
+                    return PledgeDraft.read(rows, reader.readValue(pledge), null);
+                }
+                try {
+                    return PledgeDraft.read(rows, reader.readValue(pledge), ImportedDate.parse(signedOn.asString()));
+                } catch (DateTimeParseException e) {
+                    return PledgeDraft.unreadable(rows, List.of(new RejectedRow(lineNumber,
+                            PledgeDraftReader.one(SigningDay.FIELD, ImportedDate.EXPECTED))));
+                }
             } catch (JacksonException e) {
                 return PledgeDraft.unreadable(rows, List.of(new RejectedRow(lineNumber, List.of(problemOf(e)))));
             }

@@ -28,6 +28,7 @@ public record Pledge(
         PledgeStatus status,
         long version,
         boolean onTime,
+        LocalDate signedOn,
         Instant registeredAt,
         String registeredBy,
         Instant updatedAt,
@@ -128,6 +129,7 @@ public record Pledge(
         private Specificity specificity;
         private long version;
         private boolean onTime;
+        private LocalDate signedOn;
         private Instant registeredAt;
         private String registeredBy;
         private SelfAssessment selfAssessment;
@@ -148,6 +150,7 @@ public record Pledge(
             specificity = pledge.specificity;
             version = pledge.version;
             onTime = pledge.onTime;
+            signedOn = pledge.signedOn;
             registeredAt = pledge.registeredAt;
             registeredBy = pledge.registeredBy;
             selfAssessment = pledge.selfAssessment;
@@ -193,8 +196,13 @@ public record Pledge(
             return this;
         }
 
-        /** Whether it was registered by the registration deadline of its unit's level. */
-        public Builder onTime(boolean onTime) {
+        /**
+         * The day the pledge was signed, and whether that was by the year's registration deadline. The day is the one
+         * an import declares (signed on paper or in a province's own system before it reached us), otherwise the
+         * Vietnamese day of its registration.
+         */
+        public Builder signed(LocalDate signedOn, boolean onTime) {
+            this.signedOn = signedOn;
             this.onTime = onTime;
             return this;
         }
@@ -222,7 +230,7 @@ public record Pledge(
 
         private Pledge next(PledgeStatus status, Change change) {
             return new Pledge(id, year, unitId, unitPath, pledger, themeId, commitments, specificity, status,
-                    version + 1, onTime, registeredAt, registeredBy, change.at(), change.by(), selfAssessment,
+                    version + 1, onTime, signedOn, registeredAt, registeredBy, change.at(), change.by(), selfAssessment,
                     evaluation, withdrawal);
         }
     }

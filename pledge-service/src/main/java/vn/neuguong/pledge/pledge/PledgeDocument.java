@@ -1,6 +1,7 @@
 package vn.neuguong.pledge.pledge;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
@@ -30,6 +31,7 @@ record PledgeDocument(
         PledgeStatus status,
         long version,
         boolean onTime,
+        LocalDate signedOn,
         Instant registeredAt,
         String registeredBy,
         Instant updatedAt,
@@ -49,7 +51,7 @@ record PledgeDocument(
         IdempotencyKey creation = stored.creation();
         return new PledgeDocument(p.id(), p.year(), p.unitId(), p.unitPath(), p.pledger(), stored.pledgerKey(),
                 p.themeId(), p.commitments(), p.specificity(), p.status(), p.version(),
-                p.onTime(), p.registeredAt(), p.registeredBy(), p.updatedAt(), p.updatedBy(), p.selfAssessment(),
+                p.onTime(), p.signedOn(), p.registeredAt(), p.registeredBy(), p.updatedAt(), p.updatedBy(), p.selfAssessment(),
                 p.evaluation(), p.withdrawal(), creation == null ? null : creation.key(),
                 creation == null ? null : creation.requestHash(), stored.importJobId(), stored.appliedKeys());
     }
@@ -59,8 +61,10 @@ record PledgeDocument(
                 creationRequestHash), importJobId, appliedKeys == null ? List.of() : appliedKeys);
     }
 
+    /** A pledge stored before signing days were kept was signed the day it was registered. */
     Pledge pledge() {
         return new Pledge(id, year, unitId, unitPath, pledger, themeId, commitments, specificity, status, version,
-                onTime, registeredAt, registeredBy, updatedAt, updatedBy, selfAssessment, evaluation, withdrawal);
+                onTime, signedOn == null ? LocalDate.ofInstant(registeredAt, RegistrationDeadlines.VIETNAM) : signedOn,
+                registeredAt, registeredBy, updatedAt, updatedBy, selfAssessment, evaluation, withdrawal);
     }
 }

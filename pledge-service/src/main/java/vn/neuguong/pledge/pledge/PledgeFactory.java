@@ -1,5 +1,6 @@
 package vn.neuguong.pledge.pledge;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,9 +32,14 @@ public class PledgeFactory {
         this.deadlines = deadlines;
     }
 
-    /** The pledge a valid request registers, by {@code registration.by()} at {@code registration.at()}. */
+    /**
+     * The pledge a valid request registers, by {@code registration.by()} at {@code registration.at()}, signed on
+     * the day an import declares ({@code declaredSigningDay}, checked by {@link SigningDay#problem}) or, when null,
+     * the day of the registration.
+     */
     public Pledge newPledge(String id, PledgeRequest request, PledgeValidator.Resolved resolved,
-                            Specificity specificity, Pledge.Change registration) {
+                            Specificity specificity, Pledge.Change registration, LocalDate declaredSigningDay) {
+        LocalDate signedOn = declaredSigningDay != null ? declaredSigningDay : SigningDay.of(registration.at());
         return Pledge.builder()
                 .id(id)
                 .year(request.year())
@@ -42,7 +48,7 @@ public class PledgeFactory {
                 .themeId(resolved.theme() == null ? null : resolved.theme().id())
                 .commitments(commitments(request))
                 .specificity(specificity)
-                .onTime(deadlines.onTime(request.year(), registration.at()))
+                .signed(signedOn, deadlines.onTime(request.year(), signedOn))
                 .registered(registration);
     }
 

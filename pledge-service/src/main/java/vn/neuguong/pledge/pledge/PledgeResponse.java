@@ -1,6 +1,7 @@
 package vn.neuguong.pledge.pledge;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import vn.neuguong.contracts.pledge.PledgeStatus;
@@ -10,7 +11,7 @@ import vn.neuguong.pledge.specificity.Specificity;
 /** What the API shows of a pledge: an allow-list, so internal fields (keys, outbox) never leak. */
 public record PledgeResponse(String id, int year, String unitId, List<String> unitPath, Pledge.Pledger pledger,
         String themeId, List<Pledge.Commitment> commitments, PledgeStatus status, long version, boolean onTime,
-        Specificity specificity, Instant registeredAt, String registeredBy, Instant updatedAt,
+        LocalDate signedOn, Specificity specificity, Instant registeredAt, String registeredBy, Instant updatedAt,
         Pledge.SelfAssessment selfAssessment, Pledge.Evaluation evaluation, Pledge.Withdrawal withdrawal) {
 
     /** The pledge as {@code reader} sees it: a near-copy names the pledge copied only to who may read that one. */
@@ -18,7 +19,7 @@ public record PledgeResponse(String id, int year, String unitId, List<String> un
         Specificity specificity = p.specificity() == null || PledgeAccess.readsPledgesOfUnit(reader, p.unitPath())
                 ? p.specificity() : p.specificity().withoutCopiedPledges();
         return new PledgeResponse(p.id(), p.year(), p.unitId(), p.unitPath(), p.pledger(), p.themeId(),
-                p.commitments(), p.status(), p.version(), p.onTime(), specificity, p.registeredAt(),
+                p.commitments(), p.status(), p.version(), p.onTime(), p.signedOn(), specificity, p.registeredAt(),
                 p.registeredBy(), p.updatedAt(), p.selfAssessment(), p.evaluation(), p.withdrawal());
     }
 

@@ -78,7 +78,7 @@ public class PledgeService {
         List<Pledge.Commitment> commitments = PledgeFactory.commitments(request);
         Specificity specificity = specificity(commitments, resolved, request.year(), null);
         Pledge pledge = factory.newPledge(UUID.randomUUID().toString(), request, resolved, specificity,
-                new Pledge.Change(clock.instant(), user.sub()));
+                new Pledge.Change(clock.instant(), user.sub()), null);
         try {
             pledges.insert(StoredPledge.registered(pledge, key, null), factory.registered(pledge));
             return new Registered(pledge, false);

@@ -1,13 +1,13 @@
 package vn.neuguong.pledge.pledge;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 
 /**
  * The last day of each year's registration season, in Vietnam's time zone: by default the end of the first quarter
- * (31 March), or the day configured for that year. A pledge is on time when registered before that day ends.
+ * (31 March), or the day configured for that year. A pledge is on time when it was signed by that day (see
+ * {@link SigningDay}: the day an import declares, or the Vietnamese day of its registration).
  */
 public class RegistrationDeadlines {
 
@@ -23,7 +23,7 @@ public class RegistrationDeadlines {
         return configured.getOrDefault(year, LocalDate.of(year, 3, 31));
     }
 
-    public boolean onTime(int year, Instant registeredAt) {
-        return registeredAt.isBefore(lastDay(year).plusDays(1).atStartOfDay(VIETNAM).toInstant());
+    public boolean onTime(int year, LocalDate signedOn) {
+        return !signedOn.isAfter(lastDay(year));
     }
 }

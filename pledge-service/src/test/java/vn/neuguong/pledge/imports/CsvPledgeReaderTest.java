@@ -49,6 +49,23 @@ class CsvPledgeReaderTest {
         assertThat(CsvPledgeReader.countRows(example())).isEqualTo(9);
     }
 
+    @Test
+    void theSigningDayOfAPledgeIsTakenFromItsFirstRowAsVietnameseOrIsoDate() throws Exception {
+        String csv = "Năm;Mã đơn vị;Loại;Mã đảng viên;Nội dung đăng ký;Ngày ký\n"
+                + "2026;w-1;Cá nhân;m-1;Vận động 10 hộ;05/02/2026\n"
+                + "2026;w-1;Cá nhân;m-1;Trồng 20 cây;\n"
+                + "2026;w-1;Cá nhân;m-2;Trồng 30 cây;2026-04-02\n"
+                + "2026;w-1;Cá nhân;m-3;Trồng 40 cây;\n"
+                + "2026;w-1;Cá nhân;m-4;Trồng 50 cây;mùng 5 tháng 2\n";
+
+        List<PledgeDraft> drafts = readAll(new StringReader(csv));
+
+        assertThat(drafts).extracting(PledgeDraft::signedOn).containsExactly(LocalDate.of(2026, 2, 5),
+                LocalDate.of(2026, 4, 2), null, null);
+        assertThat(drafts.get(3).unreadable()).containsExactly(new RejectedRow(6,
+                List.of(new FieldProblem("signedOn", "must be a date like 2026-09-30 or 30/9/2026"))));
+    }
+
     /** Blank lines, and the rows of empty cells a spreadsheet saves for blank rows, are skipped but counted. */
     @Test
     void blankRowsAreSkippedAndCountedInTheRowNumbers() throws Exception {

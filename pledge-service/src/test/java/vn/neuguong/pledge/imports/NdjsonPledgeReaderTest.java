@@ -3,6 +3,7 @@ package vn.neuguong.pledge.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,5 +35,26 @@ class NdjsonPledgeReaderTest {
         assertThat(drafts.get(1).request().pledger().name()).isEqualTo("Chi bộ B");
         assertThat(drafts.get(2).unreadable().get(0).row()).isEqualTo(6);
         assertThat(NdjsonPledgeReader.countRows(new StringReader(ndjson))).isEqualTo(4);
+    }
+
+    @Test
+    void aLineMayDeclareTheDayThePledgeWasSigned() throws Exception {
+        String ndjson = PLEDGE.formatted("A").replace("{\"year\"", "{\"signedOn\":\"14/2/2026\",\"year\"") + "\n"
+                + PLEDGE.formatted("B").replace("{\"year\"", "{\"signedOn\":\"2026-13-01\",\"year\"") + "\n"
+                + PLEDGE.formatted("C") + "\n";
+
+        List<PledgeDraft> drafts = new ArrayList<>();
+        try (NdjsonPledgeReader reader = new NdjsonPledgeReader(new StringReader(ndjson),
+                JsonMapper.builder().build())) {
+            for (PledgeDraft draft = reader.next(); draft != null; draft = reader.next()) {
+                drafts.add(draft);
+            }
+        }
+
+        assertThat(drafts.get(0).signedOn()).isEqualTo(LocalDate.of(2026, 2, 14));
+        assertThat(drafts.get(0).request().pledger().name()).isEqualTo("Chi bộ A");
+        assertThat(drafts.get(1).request()).isNull();
+        assertThat(drafts.get(1).unreadable().get(0).errors().get(0).field()).isEqualTo("signedOn");
+        assertThat(drafts.get(2).signedOn()).isNull();
     }
 }

@@ -2,6 +2,7 @@ package vn.neuguong.pledge.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +10,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,6 +33,7 @@ import vn.neuguong.contracts.Role;
 import vn.neuguong.contracts.orgunit.OrgUnit;
 import vn.neuguong.contracts.orgunit.OrgUnitLevel;
 import vn.neuguong.platform.orgunit.OrgUnitDirectory;
+import vn.neuguong.pledge.pledge.RegistrationDeadlines;
 import vn.neuguong.pledge.support.Api;
 import vn.neuguong.pledge.support.OrgUnits;
 import vn.neuguong.testsupport.IntegrationTest;
@@ -54,6 +61,7 @@ class PledgeImportIT {
     private String officer;
     private OrgUnit bulkCommune;
     private OrgUnit copyCommune;
+    private OrgUnit signingCommune;
 
     @BeforeAll
     void orgUnits() {
@@ -66,7 +74,9 @@ class PledgeImportIT {
         OrgUnit other = OrgUnits.unit("example-w-other", OrgUnitLevel.GRASSROOTS, province, null, null);
         bulkCommune = OrgUnits.unit(units.id("w"), OrgUnitLevel.GRASSROOTS, province, null, null);
         copyCommune = OrgUnits.unit(units.id("w"), OrgUnitLevel.GRASSROOTS, province, null, null);
-        List<OrgUnit> all = new ArrayList<>(List.of(root, province, commune, cell, other, bulkCommune, copyCommune));
+        signingCommune = OrgUnits.unit(units.id("w"), OrgUnitLevel.GRASSROOTS, province, null, null);
+        List<OrgUnit> all = new ArrayList<>(List.of(root, province, commune, cell, other, bulkCommune, copyCommune,
+                signingCommune));
         for (int i = 0; i < CELLS; i++) {
             all.add(OrgUnits.unit(units.id("c" + i), OrgUnitLevel.CELL, bulkCommune, null, null));
         }
@@ -81,7 +91,7 @@ class PledgeImportIT {
         }
     }
 
-    private JsonNode importAndWait(String token, String contentType, String body, Duration timeout) {
+    private JsonNode importAndWait(String token, String contentType, Object body, Duration timeout) {
         Api.Response accepted = api.post("/api/pledges/imports", token, body, "Content-Type", contentType);
         assertThat(accepted.status()).isEqualTo(202);
         String jobId = accepted.body().get("jobId").asString();
@@ -155,6 +165,95 @@ class PledgeImportIT {
         assertThat(rejection(job, 5)).containsExactly("line");
         assertThat(meters.get("executor.completed").tag("name", "pledge.imports").functionCounter().count())
                 .isPositive();
+    }
+
+    @Test
+    void aDeclaredSigningDayDecidesWhetherAPledgeIsOnTimeAndABadOneRejectsItsRow() {
+        String signingOfficer = TestInfrastructure.get().token("officer-signing", "Bí thư", signingCommune.id(),
+                Role.UNIT_OFFICER);
+        LocalDate today = LocalDate.now(RegistrationDeadlines.VIETNAM);
+        String csv = "Năm;Mã đơn vị;Loại;Mã đảng viên;Họ và tên;Nhóm nội dung;Nội dung đăng ký;Chỉ tiêu;Ngày ký\n"
+                + signingRow("signed-in-february", "15/02/2026")
+                + signingRow("signed-in-may", "2026-05-20")
+                + signingRow("signed-undeclared", "")
+                + signingRow("signed-tomorrow", today.plusDays(1).toString())
+                + signingRow("signed-before-the-season", "30/11/2025")
+                + signingRow("signed-on-no-day", "31/02/2026");
+
+        JsonNode job = importAndWait(signingOfficer, "text/csv", csv, Duration.ofSeconds(60));
+
+        assertThat(job.get("accepted").asLong()).isEqualTo(3);
+        assertThat(rejection(job, 5)).containsExactly("signedOn");
+        assertThat(rejection(job, 6)).containsExactly("signedOn");
+        assertThat(rejection(job, 7)).containsExactly("signedOn");
+        String inVietnamese = api.send("GET", "/api/pledges/imports/" + job.get("jobId").asString(), signingOfficer,
+                null, "Accept-Language", "vi").body().get("rejectedRows").toString();
+        assertThat(inVietnamese).contains("không được sau ngày tải tệp lên", "không được trước ngày 01/12/2025",
+                "phải là ngày dạng");
+        Map<String, JsonNode> pledges = pledgesOf(signingOfficer, signingCommune.id());
+        assertThat(pledges.get("signed-in-february").get("signedOn").asString()).isEqualTo("2026-02-15");
+        assertThat(pledges.get("signed-in-february").get("onTime").asBoolean()).isTrue();
+        assertThat(pledges.get("signed-in-may").get("signedOn").asString()).isEqualTo("2026-05-20");
+        assertThat(pledges.get("signed-in-may").get("onTime").asBoolean()).isFalse();
+        assertThat(pledges.get("signed-undeclared").get("signedOn").asString()).isEqualTo(today.toString());
+        for (JsonNode pledge : pledges.values()) {
+            assertThat(Instant.parse(pledge.get("registeredAt").asString()))
+                    .as("entered now, whatever day it was signed").isAfter(Instant.now().minus(Duration.ofMinutes(5)));
+        }
+    }
+
+    @Test
+    void anExcelDateCellDeclaresTheSigningDay() throws IOException {
+        String signingOfficer = TestInfrastructure.get().token("officer-signing", "Bí thư", signingCommune.id(),
+                Role.UNIT_OFFICER);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("Đăng ký");
+            String[] header = {"Năm", "Mã đơn vị", "Loại", "Mã đảng viên", "Họ và tên", "Nhóm nội dung",
+                    "Nội dung đăng ký", "Chỉ tiêu", "Ngày ký"};
+            Row headerRow = sheet.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                headerRow.createCell(i).setCellValue(header[i]);
+            }
+            CellStyle dateStyle = workbook.createCellStyle();
+            dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            Object[][] rows = {{"xlsx-signed-in-march", LocalDate.of(2026, 3, 31)},
+                    {"xlsx-signed-in-april", LocalDate.of(2026, 4, 1)}};
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r + 1);
+                String[] cells = signingRow((String) rows[r][0], "").split(";");
+                row.createCell(0).setCellValue(2026);
+                for (int c = 1; c < 8; c++) {
+                    row.createCell(c).setCellValue(cells[c]);
+                }
+                row.createCell(8).setCellValue((LocalDate) rows[r][1]);
+                row.getCell(8).setCellStyle(dateStyle);
+            }
+            workbook.write(file);
+        }
+
+        JsonNode job = importAndWait(signingOfficer, ImportFormat.XLSX.mediaType(), file.toByteArray(),
+                Duration.ofSeconds(60));
+
+        assertThat(job.get("accepted").asLong()).isEqualTo(2);
+        Map<String, JsonNode> pledges = pledgesOf(signingOfficer, signingCommune.id());
+        assertThat(pledges.get("xlsx-signed-in-march").get("signedOn").asString()).isEqualTo("2026-03-31");
+        assertThat(pledges.get("xlsx-signed-in-march").get("onTime").asBoolean()).isTrue();
+        assertThat(pledges.get("xlsx-signed-in-april").get("signedOn").asString()).isEqualTo("2026-04-01");
+        assertThat(pledges.get("xlsx-signed-in-april").get("onTime").asBoolean()).isFalse();
+    }
+
+    private String signingRow(String memberId, String signedOn) {
+        return "2026;" + signingCommune.id() + ";Cá nhân;" + memberId + ";Đảng viên " + memberId + ";Nhiệm vụ;"
+                + "Vận động " + (memberId.length() + 10) + " hộ ở thôn Đồng Tâm tham gia bảo hiểm y tế " + memberId
+                + ";" + (memberId.length() + 10) + " hộ;" + signedOn + "\n";
+    }
+
+    private Map<String, JsonNode> pledgesOf(String token, String unitId) {
+        Map<String, JsonNode> byMember = new HashMap<>();
+        api.get("/api/pledges?unitId=" + unitId + "&year=2026&size=100", token).body().get("items")
+                .forEach(pledge -> byMember.put(pledge.get("pledger").get("memberId").asString(), pledge));
+        return byMember;
     }
 
     @Test

@@ -2,6 +2,7 @@ package vn.neuguong.pledge.pledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -128,6 +129,8 @@ class PledgeApiIT {
         assertThat(pledge.get("registeredBy").asString()).isEqualTo(memberId);
         assertThat(pledge.get("themeId").isNull()).isTrue();
         assertThat(pledge.get("onTime").asBoolean()).as("the 2026 deadline is configured to 15 March").isFalse();
+        assertThat(pledge.get("signedOn").asString()).as("signed the Vietnamese day it was registered")
+                .isEqualTo(SigningDay.of(Instant.parse(pledge.get("registeredAt").asString())).toString());
         assertThat(pledge.get("specificity").get("score").asDouble()).isEqualTo(1.0);
         assertThat(pledge.get("specificity").get("generic").asBoolean()).isFalse();
         assertThat(pledge.has("pledgerKey")).isFalse();
@@ -190,6 +193,19 @@ class PledgeApiIT {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.text()).contains("status");
+        assertThat(api.get("/api/pledges?year=2026", member(memberId)).body().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void onlyAnImportDeclaresASigningDayNotTheApi() {
+        String memberId = newMember();
+        Map<String, Object> body = individual(memberId, 2026, GOOD_ACTION);
+        body.put("signedOn", "2026-02-01");
+
+        Api.Response response = register(member(memberId), body);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(fields(response)).containsExactly("signedOn");
         assertThat(api.get("/api/pledges?year=2026", member(memberId)).body().get("total").asLong()).isZero();
     }
 

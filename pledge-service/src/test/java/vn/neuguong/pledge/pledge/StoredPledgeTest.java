@@ -26,7 +26,7 @@ class StoredPledgeTest {
             .pledger(new Pledge.Pledger(PledgerKind.INDIVIDUAL, "m-1", "Nguyễn Văn An", "Đảng viên", null))
             .commitments(List.of(commitment("Trồng 200 cây keo trên đồi thôn Na Hoa")))
             .specificity(new Specificity(0.8, false, List.of()))
-            .onTime(true)
+            .signed(LocalDate.of(2026, 3, 2), true)
             .registered(new Pledge.Change(REGISTERED_AT, "officer-1"));
 
     @Test

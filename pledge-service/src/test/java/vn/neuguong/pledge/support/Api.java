@@ -29,7 +29,8 @@ public final class Api {
     }
 
     public Response send(String method, String path, String token, Object body, String... headers) {
-        String text = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
+        byte[] bytes = body == null ? null : body instanceof byte[] raw ? raw
+                : (body instanceof String s ? s : json.writeValueAsString(body)).getBytes(StandardCharsets.UTF_8);
         String contentType = "application/json";
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         for (int i = 0; i < headers.length; i += 2) {
@@ -42,9 +43,9 @@ public final class Api {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        request.method(method, text == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
-        if (text != null) {
+        request.method(method, bytes == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (bytes != null) {
             request.header("Content-Type", contentType);
         }
         try {
