@@ -217,6 +217,7 @@ const vi = {
   'reporting.overdueYes': 'Đã quá hạn',
   'reporting.overdueNo': 'Chưa đến hạn',
   'periodKind.ANNUAL': 'hằng năm',
+  'periodKind.QUARTERLY': 'quý',
   'periodKind.INTERIM_REVIEW': 'sơ kết',
   'periodKind.FINAL_REVIEW': 'tổng kết',
 
@@ -453,6 +454,7 @@ const en = {
   'reporting.overdueYes': 'Overdue',
   'reporting.overdueNo': 'Not yet due',
   'periodKind.ANNUAL': 'annual',
+  'periodKind.QUARTERLY': 'quarterly',
   'periodKind.INTERIM_REVIEW': 'interim review',
   'periodKind.FINAL_REVIEW': 'final review',
 

@@ -89,7 +89,7 @@ public class DemoReports {
         String id = "quy-" + quarter + "-" + year;
         LocalDate from = LocalDate.of(year, quarter * 3 - 2, 1);
         LocalDate to = from.plusMonths(3).minusDays(1);
-        tally.record(api.post(admin, "/api/periods", Map.of("id", id, "kind", "INTERIM_REVIEW",
+        tally.record(api.post(admin, "/api/periods", Map.of("id", id, "kind", "QUARTERLY",
                 "title", "Báo cáo quý " + ROMAN[quarter - 1] + " năm " + year + " thực hiện Chỉ thị 05-CT/TW",
                 "from", from.toString(), "to", to.toString(), "dueDates", Map.of(
                         "GRASSROOTS", to.plusDays(10).toString(), "PROVINCE", to.plusDays(20).toString(),

@@ -1,6 +1,9 @@
 package vn.neuguong.reporting.period;
 
-/** Annual report; interim review (sơ kết, e.g. three years of a directive); final review (tổng kết). */
+/**
+ * Annual report; quarterly report (quý: one calendar quarter); interim review (sơ kết, e.g. three years of a
+ * directive); final review (tổng kết).
+ */
 public enum PeriodKind {
-    ANNUAL, INTERIM_REVIEW, FINAL_REVIEW
+    ANNUAL, QUARTERLY, INTERIM_REVIEW, FINAL_REVIEW
 }

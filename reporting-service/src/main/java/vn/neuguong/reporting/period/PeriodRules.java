@@ -48,6 +48,9 @@ final class PeriodRules {
         } else if (period.from() != null
                 && period.to().getYear() - period.from().getYear() >= MAX_CALENDAR_YEARS) {
             problems.add(new FieldProblem("to", "a period spans at most " + MAX_CALENDAR_YEARS + " calendar years"));
+        } else if (period.kind() == PeriodKind.QUARTERLY && period.from() != null && !isCalendarQuarter(period)) {
+            problems.add(new FieldProblem("to", "a QUARTERLY period runs from the first to the last day of one "
+                    + "calendar quarter"));
         }
         DueDates due = period.dueDates();
         if (due == null) {
@@ -70,6 +73,12 @@ final class PeriodRules {
             problems.add(new FieldProblem("dueDates.CENTRAL", "must not be before PROVINCE: the centre consolidates the provinces' reports"));
         }
         return problems;
+    }
+
+    private static boolean isCalendarQuarter(NewPeriod period) {
+        LocalDate from = period.from();
+        return from.getDayOfMonth() == 1 && (from.getMonthValue() - 1) % 3 == 0
+                && period.to().equals(from.plusMonths(3).minusDays(1));
     }
 
     private PeriodRules() {

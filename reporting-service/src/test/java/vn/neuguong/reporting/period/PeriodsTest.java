@@ -59,6 +59,18 @@ class PeriodsTest {
                 new DueDates(LocalDate.MAX, LocalDate.MAX, LocalDate.MAX)))).containsExactly("to");
     }
 
+    @Test
+    void aQuarterlyPeriodIsOneCalendarQuarter() {
+        DueDates due = new DueDates(LocalDate.of(2026, 7, 10), LocalDate.of(2026, 7, 20), LocalDate.of(2026, 7, 30));
+        assertThat(PeriodRules.check(quarter(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 30), due))).isEmpty();
+        assertThat(fields(quarter(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 7, 31), due))).containsExactly("to");
+        assertThat(fields(quarter(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 4, 30), due))).containsExactly("to");
+    }
+
+    private static NewPeriod quarter(LocalDate from, LocalDate to, DueDates due) {
+        return new NewPeriod("quy-" + from, PeriodKind.QUARTERLY, "Báo cáo quý", from, to, due);
+    }
+
     private static NewPeriod period(LocalDate from, LocalDate to, DueDates due) {
         return new NewPeriod("p", PeriodKind.FINAL_REVIEW, "Tổng kết", from, to, due);
     }
