@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.BsonConstants;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
@@ -42,20 +43,25 @@ import org.slf4j.LoggerFactory;
  * {@code segmentBytes}. Sealed segments are merged in the background into one that holds only the latest put of
  * every live document, so the files stay near the size of the data and a restart reads each document about once.
  *
- * <p>A record is {@code [length][CRC32C][BSON {t, d, c, k, v}]}. A torn record at the end of the last segment (a
+ * <p>A record is {@code [length][CRC32C][BSON {t, d, c, k, v}]}, {@code v} last: the document's own BSON is written
+ * and read back as it is, never decoded here. A torn record at the end of the last segment (a
  * crash while writing) is cut off at recovery; it was never acknowledged.
  */
 final class Journal implements AutoCloseable {
 
     enum Kind { PUT, DELETE, DROP }
 
-    /** One change as the journal replays it. {@code key} and {@code document} are null for a dropped collection. */
-    record Change(Kind kind, String database, String collection, Object key, Document document) {
+    /**
+     * One change as the journal replays it: {@code document} is the document's BSON, kept as read. {@code key} and
+     * {@code document} are null for a dropped collection.
+     */
+    record Change(Kind kind, String database, String collection, Object key, byte[] document) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(Journal.class);
     private static final Pattern SEGMENT = Pattern.compile("journal-(\\d{12})\\.log");
     private static final int HEADER_BYTES = 8;
+    private static final byte[] V = {'v', 0};
 
     private final Path directory;
     private final long segmentBytes;
@@ -112,7 +118,7 @@ final class Journal implements AutoCloseable {
     }
 
     /** @return the journal's position after the change: what {@link #awaitDurable(long)} waits for */
-    long put(String database, String collection, Object key, Document document) {
+    long put(String database, String collection, Object key, byte[] document) {
         return append(Kind.PUT, database, collection, key, document);
     }
 
@@ -196,15 +202,8 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    private synchronized long append(Kind kind, String database, String collection, Object key, Document document) {
-        Document record = new Document("t", kind.ordinal()).append("d", database).append("c", collection);
-        if (key != null) {
-            record.append("k", key);
-        }
-        if (document != null) {
-            record.append("v", document);
-        }
-        appended += frame(record, pending);
+    private synchronized long append(Kind kind, String database, String collection, Object key, byte[] document) {
+        appended += frame(new Change(kind, database, collection, key, document), pending);
         return appended;
     }
 
@@ -286,7 +285,7 @@ final class Journal implements AutoCloseable {
                         Map<Object, Long> keys = latest.get(change.database() + "." + change.collection());
                         Long live = keys == null ? null : keys.get(change.key());
                         if (change.kind() == Kind.PUT && live != null && live == location(segmentIndex, offset[0])) {
-                            writeRecord(buffer, change);
+                            frame(change, buffer);
                             if (buffer.readableBytes() > (1 << 20)) {
                                 try {
                                     drain(buffer, out);
@@ -339,16 +338,23 @@ final class Journal implements AutoCloseable {
         return ((long) segmentIndex << 40) | offset;
     }
 
-    private static void writeRecord(ByteBuf buffer, Change change) {
-        frame(new Document("t", change.kind().ordinal()).append("d", change.database())
-                .append("c", change.collection()).append("k", change.key()).append("v", change.document()), buffer);
-    }
-
-    /** Writes {@code record} as {@code [length][CRC32C][BSON]}; returns the bytes written. */
-    private static int frame(Document record, ByteBuf buffer) {
+    /** Writes {@code change} as {@code [length][CRC32C][BSON]}; returns the bytes written. */
+    private static int frame(Change change, ByteBuf buffer) {
         int start = buffer.writerIndex();
         buffer.writeIntLE(0).writeIntLE(0);
+        Document record = new Document("t", change.kind().ordinal()).append("d", change.database())
+                .append("c", change.collection());
+        if (change.key() != null) {
+            record.append("k", change.key());
+        }
         BsonEncoder.encodeDocument(record, buffer);
+        if (change.document() != null) {
+            // the document's bytes as the element v, before the record's terminating byte
+            buffer.writerIndex(buffer.writerIndex() - 1);
+            buffer.writeByte(BsonConstants.TYPE_EMBEDDED_DOCUMENT).writeBytes(V).writeBytes(change.document())
+                    .writeByte(BsonConstants.TERMINATING_BYTE);
+            buffer.setIntLE(start + HEADER_BYTES, buffer.writerIndex() - start - HEADER_BYTES);
+        }
         int length = buffer.writerIndex() - start - HEADER_BYTES;
         CRC32C crc = new CRC32C();
         crc.update(buffer.nioBuffer(start + HEADER_BYTES, length));
@@ -413,16 +419,29 @@ final class Journal implements AutoCloseable {
                     return;
                 }
                 offset[0] = position;
-                replay.accept(change(BsonDecoder.decodeBson(Unpooled.wrappedBuffer(body))));
+                replay.accept(change(Unpooled.wrappedBuffer(body)));
                 position += HEADER_BYTES + length;
             }
         }
     }
 
-    private static Change change(Document record) {
-        Kind kind = Kind.values()[((Number) record.get("t")).intValue()];
-        return new Change(kind, (String) record.get("d"), (String) record.get("c"), record.get("k"),
-                (Document) record.get("v"));
+    /** Decodes a record's fields but its document, whose bytes are copied as they are. */
+    private static Change change(ByteBuf record) {
+        int end = record.readerIndex() + record.readIntLE() - 1;
+        Document fields = new Document();
+        byte[] document = null;
+        while (record.readerIndex() < end) {
+            byte type = record.readByte();
+            String name = BsonDecoder.decodeCString(record);
+            if (name.equals("v")) {
+                document = new byte[record.getIntLE(record.readerIndex())];
+                record.readBytes(document);
+            } else {
+                fields.put(name, BsonDecoder.decodeValue(type, record));
+            }
+        }
+        Kind kind = Kind.values()[((Number) fields.get("t")).intValue()];
+        return new Change(kind, (String) fields.get("d"), (String) fields.get("c"), fields.get("k"), document);
     }
 
     private static List<Long> segments(Path directory) throws IOException {
@@ -452,22 +471,22 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    /** The state the recorded changes lead to: database → collection → key → document, in insertion order. */
+    /** The state the recorded changes lead to: database → collection → key → BSON document, in insertion order. */
     static final class Recovered implements Consumer<Change> {
 
-        private final Map<String, Map<String, Map<Object, Document>>> databases = new LinkedHashMap<>();
+        private final Map<String, Map<String, Map<Object, byte[]>>> databases = new LinkedHashMap<>();
         private long changes;
 
         @Override
         public void accept(Change change) {
             changes++;
-            Map<String, Map<Object, Document>> collections =
+            Map<String, Map<Object, byte[]>> collections =
                     databases.computeIfAbsent(change.database(), d -> new LinkedHashMap<>());
             switch (change.kind()) {
                 case PUT -> collections.computeIfAbsent(change.collection(), c -> new LinkedHashMap<>())
                         .put(change.key(), change.document());
                 case DELETE -> {
-                    Map<Object, Document> documents = collections.get(change.collection());
+                    Map<Object, byte[]> documents = collections.get(change.collection());
                     if (documents != null) {
                         documents.remove(change.key());
                     }
@@ -485,8 +504,8 @@ final class Journal implements AutoCloseable {
         }
 
         /** Hands the collections of {@code database} over (and forgets them). */
-        Map<String, Map<Object, Document>> take(String database) {
-            Map<String, Map<Object, Document>> collections = databases.remove(database);
+        Map<String, Map<Object, byte[]>> take(String database) {
+            Map<String, Map<Object, byte[]>> collections = databases.remove(database);
             return collections == null ? Map.of() : collections;
         }
     }

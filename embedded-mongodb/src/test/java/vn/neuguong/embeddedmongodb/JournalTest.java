@@ -51,7 +51,7 @@ class JournalTest {
         Journal journal = Journal.open(directory, 4 * 1024, new Journal.Recovered());
         Document document = new Document("_id", "p-1").append("text", "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh");
         for (int version = 0; version < 1_500; version++) {
-            journal.put("neuguong_pledges", "pledges", "p-1", document.append("version", version));
+            journal.put("neuguong_pledges", "pledges", "p-1", Bson.encode(document.append("version", version)));
             journal.awaitDurable();
         }
         await().untilAsserted(() -> assertThat(journalBytes()).isLessThan(32 * 1024));
@@ -59,14 +59,15 @@ class JournalTest {
 
         Journal.Recovered recovered = new Journal.Recovered();
         Journal.open(directory, 4 * 1024, recovered).close();
-        assertThat(recovered.take("neuguong_pledges").get("pledges").get("p-1")).containsEntry("version", 1_499);
+        assertThat(Bson.decode(recovered.take("neuguong_pledges").get("pledges").get("p-1")))
+                .containsEntry("version", 1_499);
     }
 
     @Test
     void aRecordTornByACrashIsCutOffAndTheRestIsKept() throws IOException {
         Journal journal = Journal.open(directory, 1 << 20, new Journal.Recovered());
-        journal.put("db", "pledges", "a", new Document("_id", "a"));
-        journal.put("db", "pledges", "b", new Document("_id", "b"));
+        journal.put("db", "pledges", "a", Bson.encode(new Document("_id", "a")));
+        journal.put("db", "pledges", "b", Bson.encode(new Document("_id", "b")));
         journal.awaitDurable();
         journal.close();
         Path segment = newestSegment();
@@ -77,7 +78,7 @@ class JournalTest {
 
         Journal.Recovered recovered = new Journal.Recovered();
         Journal reopened = Journal.open(directory, 1 << 20, recovered);
-        reopened.put("db", "pledges", "c", new Document("_id", "c"));
+        reopened.put("db", "pledges", "c", Bson.encode(new Document("_id", "c")));
         reopened.awaitDurable();
         reopened.close();
         assertThat(recovered.take("db").get("pledges")).containsOnlyKeys("a");
@@ -94,7 +95,7 @@ class JournalTest {
         if (dice < 70) {
             Document document = new Document("_id", key).append("n", random.nextInt()).append("tags",
                     List.of("Đảng viên", "chi bộ " + random.nextInt(9)));
-            journal.put("db", collection, key, document);
+            journal.put("db", collection, key, Bson.encode(document));
             model.computeIfAbsent(collection, c -> new HashMap<>()).put(key, document.cloneDeeply());
         } else if (dice < 98) {
             journal.delete("db", collection, key);
@@ -110,7 +111,11 @@ class JournalTest {
 
     private static Map<String, Map<Object, Document>> state(Journal.Recovered recovered) {
         Map<String, Map<Object, Document>> state = new HashMap<>();
-        recovered.take("db").forEach((collection, documents) -> state.put(collection, new HashMap<>(documents)));
+        recovered.take("db").forEach((collection, documents) -> {
+            Map<Object, Document> decoded = new HashMap<>();
+            documents.forEach((key, bson) -> decoded.put(key, Bson.decode(bson)));
+            state.put(collection, decoded);
+        });
         return withoutEmpty(state);
     }
 

@@ -1,0 +1,208 @@
+package vn.neuguong.embeddedmongodb;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.bson.Document;
+
+import static vn.neuguong.embeddedmongodb.JournaledMemoryBackend.changed;
+
+/**
+ * A collection that keeps each document as its BSON bytes and journals every change. mongo-java-server's memory
+ * backend keeps documents as maps of Java objects: about four times their BSON size on the heap (every field an
+ * entry, every text UTF-16), which at season scale was most of the local stack's memory (docs/performance.md).
+ *
+ * <p>A document is decoded whenever it is read, so whoever reads it (a query's answer, an update computing the new
+ * version) holds a copy of its own, and nothing a caller does to it reaches the stored bytes: every change goes
+ * through {@link #addDocumentInternal}, {@link #handleUpdate} or {@link #removeDocument(Integer)}, which store the
+ * new bytes and hand the same bytes to the journal. All of it runs under the collection's lock.
+ */
+final class BsonCollection extends AbstractSynchronizedMongoCollection<Integer> {
+
+    /** Null when the databases live in memory only (tests). */
+    private final Journal journal;
+    /** The documents by position; null where one was removed. */
+    private final List<byte[]> documents = new ArrayList<>();
+    private final Deque<Integer> emptyPositions = new ArrayDeque<>();
+    private int dataSize;
+    /** True from the restore of the journal's documents until the indexes opened at start are filled. */
+    private boolean restoring;
+
+    BsonCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                   CursorRegistry cursorRegistry, Journal journal, Map<Object, byte[]> recovered) {
+        super(database, collectionName, options, cursorRegistry);
+        this.journal = journal;
+        for (byte[] document : recovered.values()) {
+            documents.add(document);
+            updateDataSize(document.length);
+        }
+        restoring = !recovered.isEmpty();
+    }
+
+    /**
+     * While the documents restored at start are not indexed yet, an index the database opens is only registered:
+     * {@link #indexRestoredDocuments} fills them all in one pass, decoding each document once rather than twice per
+     * index.
+     */
+    @Override
+    public synchronized void addIndex(Index<Integer> index) {
+        if (restoring) {
+            getIndexes().add(index);
+        } else {
+            super.addIndex(index);
+        }
+    }
+
+    /** Fills the indexes opened at start with the restored documents (the journal held only valid ones). */
+    synchronized void indexRestoredDocuments() {
+        if (!restoring) {
+            return;
+        }
+        restoring = false;
+        List<Index<Integer>> indexes = getIndexes();
+        streamAllDocumentsWithPosition().forEach(stored -> {
+            for (Index<Integer> index : indexes) {
+                index.add(stored.getDocument(), stored.getPosition(), this);
+            }
+        });
+    }
+
+    @Override
+    protected Integer addDocumentInternal(Document document) {
+        byte[] bson = Bson.encode(document);
+        Integer position = emptyPositions.poll();
+        if (position == null) {
+            position = documents.size();
+            documents.add(bson);
+        } else {
+            documents.set(position, bson);
+        }
+        updateDataSize(bson.length);
+        journalPut(document, bson);
+        return position;
+    }
+
+    /** Every update ends here, with the whole new document: it replaces the stored bytes. */
+    @Override
+    protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
+        byte[] bson = Bson.encode(newDocument);
+        updateDataSize(bson.length - documents.set(position, bson).length);
+        if (journal != null && !key(oldDocument).equals(key(newDocument))) {
+            // an index description whose collection was renamed: under its old key it would reopen that collection
+            changed(journal.delete(getDatabaseName(), getCollectionName(), key(oldDocument)));
+        }
+        journalPut(newDocument, bson);
+    }
+
+    @Override
+    protected void removeDocument(Integer position) {
+        byte[] removed = documents.set(position, null);
+        emptyPositions.add(position);
+        updateDataSize(-removed.length);
+        if (journal != null) {
+            changed(journal.delete(getDatabaseName(), getCollectionName(), key(Bson.decode(removed))));
+        }
+    }
+
+    @Override
+    protected Document getDocument(Integer position) {
+        return Bson.decode(documents.get(position));
+    }
+
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                         int batchSize, Document fieldSelector) {
+        IntStream positions = IntStream.range(0, documents.size());
+        if (isNaturalDescending(orderBy)) {
+            positions = positions.map(position -> documents.size() - 1 - position);
+        }
+        Stream<Document> all = positions.mapToObj(documents::get).filter(Objects::nonNull).map(Bson::decode);
+        return matchDocumentsFromStream(all, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    @Override
+    protected Stream<DocumentWithPosition<Integer>> streamAllDocumentsWithPosition() {
+        return IntStream.range(0, documents.size())
+                .filter(position -> documents.get(position) != null)
+                .mapToObj(position -> new DocumentWithPosition<>(getDocument(position), position));
+    }
+
+    @Override
+    public synchronized int count() {
+        return documents.size() - emptyPositions.size();
+    }
+
+    /** The library leaves counting by query unsynchronized; it reads the documents as a query does. */
+    @Override
+    public synchronized int count(Document query, int skip, int limit) {
+        return super.count(query, skip, limit);
+    }
+
+    /**
+     * The size is kept from the stored bytes: the library would encode every document once more on insert and both
+     * versions on update to measure them.
+     */
+    @Override
+    protected boolean tracksDataSize() {
+        return false;
+    }
+
+    @Override
+    protected void updateDataSize(int sizeDelta) {
+        dataSize += sizeDelta;
+    }
+
+    @Override
+    protected synchronized int getDataSize() {
+        return dataSize;
+    }
+
+    @Override
+    public synchronized void drop() {
+        if (journal != null) {
+            changed(journal.drop(getDatabaseName(), getCollectionName()));
+        }
+        super.drop();
+    }
+
+    @Override
+    public synchronized void renameTo(MongoDatabase newDatabase, String newCollectionName) {
+        if (journal != null) {
+            changed(journal.drop(getDatabaseName(), getCollectionName()));
+        }
+        super.renameTo(newDatabase, newCollectionName);
+        for (byte[] document : documents) {
+            if (document != null) {
+                journalPut(Bson.decode(document), document);
+            }
+        }
+    }
+
+    private void journalPut(Document document, byte[] bson) {
+        if (journal != null) {
+            changed(journal.put(getDatabaseName(), getCollectionName(), key(document), bson));
+        }
+    }
+
+    /** The identity of a document in the journal: its id, or namespace and name for an index description. */
+    private Object key(Document document) {
+        String idField = getIdField();
+        if (idField != null) {
+            return document.get(idField);
+        }
+        return new Document("ns", document.get("ns")).append("name", document.get("name"));
+    }
+}
