@@ -8,7 +8,11 @@ import vn.neuguong.contracts.pledge.Grade;
 import vn.neuguong.contracts.recognition.Award;
 import vn.neuguong.reporting.aggregate.AggregateView;
 
-/** The figure columns of an aggregate export, with their Vietnamese and English headers. */
+/**
+ * The figure columns of an aggregate export, with their Vietnamese and English headers. Reports are not among them:
+ * a year's figures would add up its periods' reports, so the workbook counts them period by period
+ * ({@link PeriodReportsSheet}).
+ */
 final class AggregateColumns {
 
     record Column(String header, String headerEn, Function<AggregateView, Number> value, boolean ratio) {
@@ -44,10 +48,6 @@ final class AggregateColumns {
         columns.add(count("Không được khen thưởng", "Rejected", figures -> figures.recognition().rejected()));
         columns.add(count("Đề nghị lên cấp trên", "Escalated", figures -> figures.recognition().escalated()));
         columns.add(count("Lượt nhân rộng mô hình", "Model replications", figures -> figures.recognition().replications()));
-        columns.add(count("Báo cáo phải nộp", "Reports expected", figures -> figures.reports().expected()));
-        columns.add(count("Báo cáo đã nộp", "Reports submitted", figures -> figures.reports().submitted()));
-        columns.add(count("Báo cáo đúng hạn", "Reports on time", figures -> figures.reports().onTime()));
-        columns.add(count("Báo cáo đã duyệt", "Reports approved", figures -> figures.reports().approved()));
         return List.copyOf(columns);
     }
 

@@ -1,5 +1,7 @@
 package vn.neuguong.reporting.export;
 
+import java.util.List;
+
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -9,7 +11,7 @@ import vn.neuguong.reporting.export.AggregateColumns.Column;
 /**
  * An aggregate table as an XLSX workbook: a title, Vietnamese headers with the English ones in the row below, the
  * unit's own row (bold) and one row per child; figures are numeric cells, the header rows are frozen and repeated
- * on every printed page.
+ * on every printed page. Then one sheet per reporting period ending in the year ({@link PeriodReportsSheet}).
  */
 final class AggregateWorkbook {
 
@@ -18,7 +20,7 @@ final class AggregateWorkbook {
     static final String[] KEY_HEADERS = {"Mã đơn vị", "Tên đơn vị", "Cấp"};
     static final String[] KEY_HEADERS_EN = {"Unit id", "Unit", "Level"};
 
-    static byte[] write(AggregateTable table) {
+    static byte[] write(AggregateTable table, List<PeriodReports> periods) {
         Sheets sheets = new Sheets();
         Sheet sheet = sheets.workbook.createSheet("Số liệu " + table.year());
         Sheets.cell(sheet.createRow(0), 0, "Số liệu thực hiện Chỉ thị 05-CT/TW năm " + table.year() + " — "
@@ -53,6 +55,9 @@ final class AggregateWorkbook {
         header.setHeightInPoints(45);
         headerEn.setHeightInPoints(30);
         Sheets.printable(sheet, HEADER_ROW + 1, 3);
+        for (PeriodReports period : periods) {
+            PeriodReportsSheet.write(sheets, period, table.unitName());
+        }
         return sheets.bytes();
     }
 

@@ -3,6 +3,7 @@ package vn.neuguong.reporting.export;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +18,10 @@ import vn.neuguong.platform.web.NotFoundException;
 import vn.neuguong.reporting.Page;
 import vn.neuguong.reporting.aggregate.AggregateQueries;
 import vn.neuguong.reporting.aggregate.AggregateView;
+import vn.neuguong.reporting.completeness.CompletenessService;
 import vn.neuguong.reporting.orgunit.OrgUnitRegistry;
+import vn.neuguong.reporting.period.Period;
+import vn.neuguong.reporting.period.PeriodCatalog;
 import vn.neuguong.reporting.report.ConsolidatedReport;
 import vn.neuguong.reporting.report.Narrative;
 import vn.neuguong.reporting.report.ReportService;
@@ -31,15 +35,26 @@ class ExportService {
     private final AggregateQueries aggregates;
     private final OrgUnitRegistry registry;
     private final ReportService reports;
+    private final PeriodCatalog periods;
+    private final CompletenessService completeness;
 
-    ExportService(AggregateQueries aggregates, OrgUnitRegistry registry, ReportService reports) {
+    ExportService(AggregateQueries aggregates, OrgUnitRegistry registry, ReportService reports, PeriodCatalog periods,
+                  CompletenessService completeness) {
         this.aggregates = aggregates;
         this.registry = registry;
         this.reports = reports;
+        this.periods = periods;
+        this.completeness = completeness;
     }
 
+    /** The year's figures, then who reported for each period ending in it, in the order the periods end. */
     byte[] aggregateWorkbook(String unitId, Integer year, String structure, CurrentUser user) {
-        return AggregateWorkbook.write(table(unitId, year, structure, user));
+        AggregateTable table = table(unitId, year, structure, user);
+        List<PeriodReports> reportsByPeriod = periods.endingIn(table.year()).stream()
+                .sorted(Comparator.comparing(Period::to).thenComparing(Period::id))
+                .map(period -> new PeriodReports(period, completeness.of(unitId, period.id(), structure, user)))
+                .toList();
+        return AggregateWorkbook.write(table, reportsByPeriod);
     }
 
     String aggregateCsv(String unitId, Integer year, String structure, CurrentUser user) {

@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -126,6 +127,63 @@ class ExportsIT {
         assertThat(api().download("/api/exports/p-48.xlsx?year=" + YEAR, Api.token("p-19", Role.PROVINCE_OFFICER))
                 .status()).isEqualTo(403);
         assertThat(api().download("/api/exports/p-48.csv", board).status()).isEqualTo(400);
+    }
+
+    /** Two quarters of a year of their own: a year's report counts summed (3 submitted) would fail this test. */
+    @Test
+    void theFiguresWorkbookCountsReportsPeriodByPeriodNeverSummedOverTheYear() throws Exception {
+        int year = 2094;
+        String admin = Api.token("vn", Role.ADMIN);
+        List<String> quarters = List.of("q1-" + runId, "q2-" + runId);
+        for (int q = 0; q < quarters.size(); q++) {
+            LocalDate from = LocalDate.of(year, 1 + 3 * q, 1);
+            LocalDate to = from.plusMonths(3).minusDays(1);
+            assertThat(api().post("/api/periods", admin, """
+                    {"id": "%s", "kind": "QUARTERLY", "title": "Báo cáo quý %d năm %d", "from": "%s", "to": "%s",
+                     "dueDates": {"GRASSROOTS": "%s", "PROVINCE": "%s", "CENTRAL": "%s"}}""".formatted(quarters.get(q),
+                    q + 1, year, from, to, to.plusDays(10), to.plusDays(20), to.plusDays(30))).status())
+                    .isEqualTo(201);
+        }
+        submit("w-20194", quarters.get(0));
+        submit("w-20194", quarters.get(1));
+        submit("w-20197", quarters.get(1));
+        String officer = Api.token("p-48", Role.PROVINCE_OFFICER);
+
+        Api.Download xlsx = api().download("/api/exports/p-48.xlsx?year=" + year, officer);
+
+        assertThat(xlsx.status()).isEqualTo(200);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Row figuresHeader = workbook.getSheetAt(0).getRow(AggregateWorkbook.HEADER_ROW);
+            for (int i = 0; i < figuresHeader.getLastCellNum(); i++) {
+                assertThat(figuresHeader.getCell(i).getStringCellValue()).as("no year's sum of reports")
+                        .doesNotContain("Báo cáo");
+            }
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(3);
+            for (int q = 0; q < quarters.size(); q++) {
+                Sheet sheet = workbook.getSheetAt(1 + q);
+                assertThat(sheet.getSheetName()).isEqualTo("Báo cáo " + quarters.get(q));
+                assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith("Báo cáo quý " + (q + 1));
+                JsonNode completeness = api().get("/api/completeness?unitId=p-48&periodId=" + quarters.get(q),
+                        officer).json();
+                Row summary = sheet.getRow(PeriodReportsSheet.SUMMARY_ROW + 2);
+                assertThat(summary.getCell(0).getNumericCellValue())
+                        .isEqualTo(completeness.get("expected").asDouble());
+                assertThat(summary.getCell(1).getNumericCellValue()).isEqualTo(q + 1)
+                        .isEqualTo(completeness.get("submitted").asDouble());
+                assertThat(summary.getCell(5).getNumericCellValue())
+                        .isEqualTo(completeness.get("reportingRate").asDouble());
+                assertThat(sheet.getLastRowNum() - PeriodReportsSheet.FIRST_CHILD_ROW + 1)
+                        .isEqualTo(completeness.get("byChild").size());
+            }
+        }
+    }
+
+    private void submit(String unitId, String periodId) {
+        assertThat(api().post("/api/reports", Api.token(unitId, Role.UNIT_OFFICER), """
+                {"unitId": "%s", "periodId": "%s",
+                 "indicators": {"studySessions": 2, "studyParticipants": 80, "issuesResolved": 1},
+                 "narrative": {"results": "Kết quả", "limitations": "Hạn chế", "lessons": "Bài học",
+                               "proposals": "Kiến nghị"}}""".formatted(unitId, periodId)).status()).isEqualTo(201);
     }
 
     @Test
