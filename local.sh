@@ -337,7 +337,6 @@ start_service() {
   # Kafka Streams locks its state directory: one per instance (the first keeps the directory of a single instance)
   state_dir="$DATA_DIR/kafka-streams"
   [[ "$instance" == 1 ]] || state_dir="$DATA_DIR/kafka-streams-$instance"
-  # shellcheck disable=SC2046 # local_registration_season prints no argument, or one without spaces
   SPRING_PROFILES_ACTIVE=local \
   SERVER_PORT="$(port_of "$name")" \
   SPRING_APPLICATION_JSON="$(service_instances_json)" \
@@ -350,7 +349,7 @@ start_service() {
   NEUGUONG_SERVICES_REPORTING_URI="http://localhost:$REPORTING_PORT" \
   NEUGUONG_AGGREGATES_STATEDIR="$state_dir" \
   SPRING_CONFIG_ADDITIONAL_LOCATION="optional:file:$DATA_DIR/inbound-publishers.properties" \
-    "$run" "$name" $(local_registration_season "$name")
+    "$run" "$name"
 }
 
 train() {
@@ -359,17 +358,6 @@ train() {
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
   "$(java_cmd)" $JAVA_OPTS "-XX:AOTCacheOutput=$dir/app.aot.training" -Dspring.context.exit=onRefresh \
     "-Dneuguong.process=$name-aot-training" -jar "$(aot_jar "$name")" </dev/null >"$(log_of "$name").aot-training" 2>&1
-}
-
-# The local stack keeps the current year's registration season open until the day it starts (Vietnam's date) when
-# that is after 31 March, through the documented neuguong.pledges.registration-deadlines: a demo published that day
-# is on time, a pledge registered on a later day of the same stack is late. Production keeps each year's rule.
-local_registration_season() {
-  [[ "$1" == pledge-service* ]] || return 0
-  local today
-  today="$(TZ=Asia/Ho_Chi_Minh date +%F)"
-  [[ "$today" > "${today%%-*}-03-31" ]] && echo "--neuguong.pledges.registration-deadlines.${today%%-*}=$today"
-  return 0
 }
 
 # The instances the gateway balances over, as Spring Cloud's simple discovery client reads them.

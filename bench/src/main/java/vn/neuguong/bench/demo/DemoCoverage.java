@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,7 +30,9 @@ import vn.neuguong.bench.client.ApiResponse;
  * registrations: in every province one small commune registers nearly all of its members and
  * {@value #PARTLY_REGISTERED} others a share of theirs, so that every province's coverage is above zero on the map and
  * some communes show what a registration season looks like when it is done. Member counts are the registry's (the
- * local profile's DEMO counts). Deterministic for a seed: a second run finds its rows already registered (duplicates).
+ * local profile's DEMO counts). Each row says when the pledge was signed on paper: most in the first quarter, by the
+ * registration deadline, and {@value #LATE_SHARE} of them in April or May, late (never after the day of the upload).
+ * Deterministic for a seed: a second run finds its rows already registered (duplicates).
  */
 public class DemoCoverage {
 
@@ -35,6 +40,8 @@ public class DemoCoverage {
     /** The model commune is drawn among the smallest ones, so that it can register nearly everyone in a demo. */
     private static final int SMALLEST = 6;
     private static final double GENERIC_SHARE = 0.2;
+    static final double LATE_SHARE = 0.07;
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final ApiClient api;
     private final int year;
@@ -122,20 +129,32 @@ public class DemoCoverage {
                 String unitId = commune.getKey().path("id").asString();
                 String name = commune.getKey().path("name").asString();
                 write(out, pledge(unitId, Map.of("kind", "COLLECTIVE", "name", "Đảng ủy " + name),
-                        PledgeTexts.collective(name, year)));
+                        PledgeTexts.collective(name, year), signedOn(random)));
                 for (int i = 1; i < commune.getValue(); i++) {
                     write(out, pledge(unitId, Map.of("kind", "INDIVIDUAL", "memberId", "demo-nhap-" + unitId + "-" + i,
                             "fullName", PledgeTexts.fullName(random), "position", PledgeTexts.position(random)),
                             random.nextDouble() < GENERIC_SHARE ? PledgeTexts.generic(random, 1 + random.nextInt(2))
-                                    : PledgeTexts.concrete(random, year, 1 + random.nextInt(3))));
+                                    : PledgeTexts.concrete(random, year, 1 + random.nextInt(3)), signedOn(random)));
                 }
             }
         }
         return file;
     }
 
-    private Map<String, Object> pledge(String unitId, Map<String, Object> pledger, List<Map<String, Object>> commitments) {
+    /** A day in the first quarter, or in April–May for {@value #LATE_SHARE} of the pledges; today at the latest. */
+    private LocalDate signedOn(Random random) {
+        boolean late = random.nextDouble() < LATE_SHARE;
+        LocalDate from = late ? LocalDate.of(year, 4, 1) : LocalDate.of(year, 1, 2);
+        LocalDate to = late ? LocalDate.of(year, 5, 31) : LocalDate.of(year, 3, 31);
+        LocalDate day = from.plusDays(random.nextInt((int) ChronoUnit.DAYS.between(from, to) + 1));
+        LocalDate today = LocalDate.now(VIETNAM);
+        return day.isAfter(today) ? today : day;
+    }
+
+    private Map<String, Object> pledge(String unitId, Map<String, Object> pledger, List<Map<String, Object>> commitments,
+                                       LocalDate signedOn) {
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("signedOn", signedOn.toString());
         body.put("year", year);
         body.put("unitId", unitId);
         body.put("pledger", pledger);
