@@ -15,9 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.JsonNode;
@@ -58,24 +55,7 @@ public class DemoCoverage {
     }
 
     public Map<String, AtomicInteger> run() throws Exception {
-        List<JsonNode> provinces = api.list(Tally.CENTRAL_BOARD, "/api/org-units/vn/children").stream()
-                .filter(unit -> "PROVINCE".equals(unit.path("level").asString()) && unit.path("validTo").isNull())
-                .toList();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> uploads = new ArrayList<>();
-            for (JsonNode province : provinces) {
-                uploads.add(pool.submit(() -> {
-                    province(province);
-                    return null;
-                }));
-            }
-            for (Future<?> upload : uploads) {
-                upload.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        DemoUnits.inParallel(DemoUnits.provinces(api), 8, this::province);
         Map<String, AtomicInteger> all = new LinkedHashMap<>(tally.counts());
         synchronized (counts) {
             all.putAll(counts);
@@ -86,9 +66,8 @@ public class DemoCoverage {
     private void province(JsonNode province) throws IOException, InterruptedException {
         String provinceId = province.path("id").asString();
         Random random = new Random(seed ^ provinceId.hashCode());
-        List<JsonNode> communes = new ArrayList<>(api.list(Tally.CENTRAL_BOARD, "/api/org-units/" + provinceId
-                + "/children").stream().filter(unit -> unit.path("validTo").isNull()
-                        && unit.path("memberCount").asLong() > 0).toList());
+        List<JsonNode> communes = new ArrayList<>(DemoUnits.communes(api, provinceId).stream()
+                .filter(unit -> unit.path("memberCount").asLong() > 0).toList());
         if (communes.isEmpty()) {
             return;
         }

@@ -45,9 +45,7 @@ public class DemoRecognition {
 
     public Map<String, AtomicInteger> run() {
         Identity board = Tally.CENTRAL_BOARD;
-        List<JsonNode> provinces = api.list(board, "/api/org-units/vn/children").stream()
-                .filter(unit -> "PROVINCE".equals(unit.path("level").asString()) && unit.path("validTo").isNull())
-                .toList();
+        List<JsonNode> provinces = DemoUnits.provinces(api);
         for (int i = 0; i < provinces.size(); i += 3) {
             province(board, provinces.get(i));
         }

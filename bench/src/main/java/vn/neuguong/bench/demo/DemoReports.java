@@ -54,14 +54,10 @@ public class DemoReports {
     public Map<String, AtomicInteger> run() throws Exception {
         Identity board = Tally.CENTRAL_BOARD;
         Identity admin = new Identity("demo-admin", "Quản trị hệ thống", "vn", List.of("ADMIN"));
-        List<JsonNode> provinces = api.list(board, "/api/org-units/vn/children").stream()
-                .filter(unit -> "PROVINCE".equals(unit.path("level").asString()) && unit.path("validTo").isNull())
-                .toList();
+        List<JsonNode> provinces = DemoUnits.provinces(api);
         Map<String, List<JsonNode>> communes = new LinkedHashMap<>();
         for (JsonNode province : provinces) {
-            communes.put(province.path("id").asString(), api.list(board, "/api/org-units/"
-                    + province.path("id").asString() + "/children").stream()
-                    .filter(unit -> unit.path("validTo").isNull()).toList());
+            communes.put(province.path("id").asString(), DemoUnits.communes(api, province.path("id").asString()));
         }
         LocalDate today = LocalDate.now(VIETNAM);
         ExecutorService pool = Executors.newFixedThreadPool(12);

@@ -6,9 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.JsonNode;
@@ -44,35 +41,16 @@ public class DemoSeason {
     }
 
     public Map<String, AtomicInteger> run() throws Exception {
-        Identity board = Tally.CENTRAL_BOARD;
-        List<JsonNode> provinces = children(board, "vn").stream()
-                .filter(unit -> "PROVINCE".equals(unit.path("level").asString()) && unit.path("validTo").isNull())
-                .toList();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> work = new ArrayList<>();
-            for (JsonNode province : provinces) {
-                List<JsonNode> communes = children(board, province.path("id").asString());
-                Random pick = new Random(seed ^ province.path("id").asString().hashCode());
-                for (int i = 0; i < Math.min(communesPerProvince, communes.size()); i++) {
-                    JsonNode commune = communes.get(pick.nextInt(communes.size()));
-                    work.add(pool.submit(() -> {
-                        commune(commune);
-                        return null;
-                    }));
-                }
+        List<JsonNode> registering = new ArrayList<>();
+        for (JsonNode province : DemoUnits.provinces(api)) {
+            List<JsonNode> communes = DemoUnits.communes(api, province.path("id").asString());
+            Random pick = new Random(seed ^ province.path("id").asString().hashCode());
+            for (int i = 0; i < Math.min(communesPerProvince, communes.size()); i++) {
+                registering.add(communes.get(pick.nextInt(communes.size())));
             }
-            for (Future<?> future : work) {
-                future.get();
-            }
-        } finally {
-            pool.shutdown();
         }
+        DemoUnits.inParallel(registering, 8, this::commune);
         return tally.counts();
-    }
-
-    private List<JsonNode> children(Identity as, String unitId) {
-        return api.list(as, "/api/org-units/" + unitId + "/children");
     }
 
     private void commune(JsonNode commune) {
