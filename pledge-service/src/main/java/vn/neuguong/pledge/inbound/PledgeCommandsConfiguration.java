@@ -23,7 +23,8 @@ import vn.neuguong.pledge.pledge.WithdrawalRequest;
 
 /**
  * Pledge commands from provinces' own systems (docs/inbound.md): each runs the {@link PledgeService} method the
- * API's controller runs for the same request, as the publisher, with the command id as its Idempotency-Key.
+ * API's controller runs for the same request, as the publisher, with the command id as its Idempotency-Key. A
+ * registration may also say when the pledge was signed in the province's records, as an import may.
  * Bound by Spring Cloud Stream as {@code pledgeCommands} (application.yml).
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,8 +33,11 @@ class PledgeCommandsConfiguration {
     @Bean
     Function<Message<byte[]>, Message<byte[]>> pledgeCommands(InboundCommands inbound, PledgeService pledges) {
         return inbound.function(Map.<String, CommandHandler>of(
-                CommandTypes.PLEDGE_REGISTER, (publisher, command) -> result(
-                        pledges.register(publisher, command.data(PledgeRequest.class), command.id()).pledge()),
+                CommandTypes.PLEDGE_REGISTER, (publisher, command) -> {
+                    PledgeRegistration registration = command.data(PledgeRegistration.class);
+                    return result(pledges.register(publisher, registration.request(), registration.signedOn(),
+                            command.id()).pledge());
+                },
                 CommandTypes.PLEDGE_REVISE, (publisher, command) -> result(pledges.revise(publisher,
                         command.entityId(), command.data(PledgeRequest.class), command.requiredIfMatch(),
                         command.id())),

@@ -1,6 +1,7 @@
 package vn.neuguong.pledge.pledge;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import vn.neuguong.platform.outbox.OutboxEvent;
 import vn.neuguong.platform.security.CurrentUser;
 import vn.neuguong.platform.web.ConcurrentChanges;
 import vn.neuguong.platform.web.ConflictException;
+import vn.neuguong.platform.web.FieldProblem;
 import vn.neuguong.platform.web.IdempotencyKey;
 import vn.neuguong.platform.web.InvalidInputException;
 import vn.neuguong.platform.web.PreconditionFailedException;
@@ -58,7 +60,16 @@ public class PledgeService {
     }
 
     public Registered register(CurrentUser user, PledgeRequest request, String idempotencyKey) {
-        IdempotencyKey key = IdempotencyKey.of(user, idempotencyKey, "pledge.registration", request, jsonMapper);
+        return register(user, request, null, idempotencyKey);
+    }
+
+    /**
+     * A registration signed on {@code signedOn}, as a province's own records declare it (checked by
+     * {@link SigningDay#problem} against today), or, when null, today.
+     */
+    public Registered register(CurrentUser user, PledgeRequest request, LocalDate signedOn, String idempotencyKey) {
+        IdempotencyKey key = IdempotencyKey.of(user, idempotencyKey, "pledge.registration",
+                signedOn == null ? request : Map.of("request", request, SigningDay.FIELD, signedOn), jsonMapper);
         if (key != null) {
             var earlier = pledges.findByCreationKey(key.key());
             if (earlier.isPresent()) {
@@ -66,6 +77,11 @@ public class PledgeService {
             }
         }
         PledgeValidator.Resolved resolved = validator.validate(request);
+        Optional<FieldProblem> badSigningDay = signedOn == null ? Optional.empty()
+                : SigningDay.problem(signedOn, request.year(), SigningDay.of(clock.instant()));
+        if (badSigningDay.isPresent()) {
+            throw new InvalidInputException(List.of(badSigningDay.get()));
+        }
         PledgeAccess.requireCanRegister(user, request, resolved.unit().path());
         Pledge.Pledger pledger = PledgeFactory.pledger(request.pledger());
         if (pledger.kind() == PledgerKind.INDIVIDUAL
@@ -78,7 +94,7 @@ public class PledgeService {
         List<Pledge.Commitment> commitments = PledgeFactory.commitments(request);
         Specificity specificity = specificity(commitments, resolved, request.year(), null);
         Pledge pledge = factory.newPledge(UUID.randomUUID().toString(), request, resolved, specificity,
-                new Pledge.Change(clock.instant(), user.sub()), null);
+                new Pledge.Change(clock.instant(), user.sub()), signedOn);
         try {
             pledges.insert(StoredPledge.registered(pledge, key, null), factory.registered(pledge));
             return new Registered(pledge, false);

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,7 +25,8 @@ class PledgeCommandContractTest {
     private static final AsyncApiSchemas SCHEMAS = AsyncApiSchemas.load();
 
     static Stream<Arguments> commandData() {
-        return Stream.of(Arguments.of("PledgeRequest", PledgeRequest.class),
+        return Stream.of(Arguments.of("PledgeRegistration", PledgeRegistration.class),
+                Arguments.of("PledgeRequest", PledgeRequest.class),
                 Arguments.of("PledgeRequest.pledger", PledgeRequest.Pledger.class),
                 Arguments.of("PledgeRequest.commitments", PledgeRequest.Commitment.class),
                 Arguments.of("SelfAssessmentRequest", SelfAssessmentRequest.class),
@@ -47,6 +49,18 @@ class PledgeCommandContractTest {
     void enumsListTheJavaConstants(String schemaPath, String property, Enum<?>[] values) {
         assertThat(SCHEMAS.enumOf(schemaPath, property))
                 .containsExactlyElementsOf(Arrays.stream(values).map(Enum::name).toList());
+    }
+
+    /** The register command's data is the API's body and the signing day, sharing the body's nested schemas. */
+    @Test
+    void aRegistrationIsTheApiBodyAndTheSigningDay() {
+        List<String> body = AsyncApiSchemas.components(PledgeRequest.class);
+        assertThat(AsyncApiSchemas.components(PledgeRegistration.class)).containsExactlyElementsOf(
+                Stream.concat(body.stream(), Stream.of("signedOn")).toList());
+        assertThat(SCHEMAS.property("PledgeRegistration", "pledger").get("$ref"))
+                .isEqualTo("#/components/schemas/PledgeRequest/properties/pledger");
+        assertThat(SCHEMAS.property("PledgeRegistration", "commitments").get("$ref"))
+                .isEqualTo("#/components/schemas/PledgeRequest/properties/commitments");
     }
 
     static Stream<Arguments> enums() {

@@ -31,6 +31,7 @@ import vn.neuguong.contracts.inbound.InboundTopics;
 import vn.neuguong.contracts.orgunit.OrgUnit;
 import vn.neuguong.contracts.orgunit.OrgUnitLevel;
 import vn.neuguong.platform.orgunit.OrgUnitDirectory;
+import vn.neuguong.pledge.pledge.RegistrationDeadlines;
 import vn.neuguong.pledge.support.Api;
 import vn.neuguong.pledge.support.OrgUnits;
 import vn.neuguong.testsupport.IntegrationTest;
@@ -123,6 +124,28 @@ class PledgeCommandsIT {
 
     private long pledgesOf(String unitId) {
         return api.get("/api/pledges?unitId=" + unitId + "&size=1", provinceOfficer).body().get("total").asLong();
+    }
+
+    /** Records signed in the province's own system before they reach us: onTime is judged on the signing day. */
+    @Test
+    void aRegistrationMayDeclareTheDayThePledgeWasSignedButNotADayToCome() {
+        String signedInFebruary = "Đảng ủy xã " + UUID.randomUUID();
+        Map<String, Object> data = new HashMap<>(collective(commune.id(), signedInFebruary));
+        data.put("signedOn", "2026-02-10");
+        String accepted = send(CommandTypes.PLEDGE_REGISTER, signedInFebruary, data);
+        String signedTomorrow = "Đảng ủy xã " + UUID.randomUUID();
+        Map<String, Object> tomorrow = new HashMap<>(collective(commune.id(), signedTomorrow));
+        tomorrow.put("signedOn", LocalDate.now(RegistrationDeadlines.VIETNAM).plusDays(1).toString());
+        String rejected = send(CommandTypes.PLEDGE_REGISTER, signedTomorrow, tomorrow);
+
+        CommandOutcome registered = outcomeOf(accepted);
+        assertThat(registered.status()).isEqualTo(CommandOutcome.Status.ACCEPTED);
+        JsonNode pledge = api.get("/api/pledges/" + registered.entityId(), provinceOfficer).body();
+        assertThat(pledge.get("signedOn").asString()).isEqualTo("2026-02-10");
+        assertThat(pledge.get("onTime").asBoolean()).isTrue();
+        CommandOutcome refused = outcomeOf(rejected);
+        assertThat(refused.status()).isEqualTo(CommandOutcome.Status.REJECTED);
+        assertThat(fields(refused)).containsExactly("signedOn");
     }
 
     @Test
