@@ -249,6 +249,7 @@ function pledgesSection(unitId, year, signal) {
           { label: t('pledges.pledger'), value: (p) => p.pledger?.fullName ?? p.pledger?.name ?? p.id },
           { label: t('pledges.kind'), value: (p) => p.pledger?.kind, text: (p) => t(`pledgerKind.${p.pledger?.kind ?? 'UNKNOWN'}`) },
           { label: t('common.status'), value: (p) => p.status, text: (p) => t(`pledgeStatus.${p.status ?? 'UNKNOWN'}`) },
+          { label: t('pledges.signedOn'), value: (p) => p.signedOn ?? '', text: (p) => date(p.signedOn) },
           { label: t('pledges.onTime'), value: (p) => p.onTime, text: (p) => t(p.onTime ? 'common.yes' : 'common.no') },
           { label: t('pledges.specificity'), value: (p) => p.specificity?.score ?? null, text: (p) => percent(p.specificity?.score), numeric: true },
           { label: t('pledges.commitments'), value: (p) => p.commitments?.length ?? 0, text: (p) => number(p.commitments?.length ?? 0), numeric: true },
