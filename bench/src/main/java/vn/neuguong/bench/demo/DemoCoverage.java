@@ -130,8 +130,8 @@ public class DemoCoverage {
         return day.isAfter(today) ? today : day;
     }
 
-    private Map<String, Object> pledge(String unitId, Map<String, Object> pledger, List<Map<String, Object>> commitments,
-                                       LocalDate signedOn) {
+    private Map<String, Object> pledge(String unitId, Map<String, Object> pledger,
+                                       List<Map<String, Object>> commitments, LocalDate signedOn) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("signedOn", signedOn.toString());
         body.put("year", year);

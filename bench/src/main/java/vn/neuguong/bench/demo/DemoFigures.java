@@ -37,7 +37,8 @@ public class DemoFigures {
         long onTime = pledges.path("onTime").asLong();
         System.out.printf("  pledges registered %,d of %,d members expected: coverage %.3f %% (%,d on time, %,d late, "
                         + "%,d generic)%n", registered, pledges.path("expected").asLong(),
-                100 * pledges.path("coverage").asDouble(), onTime, registered - onTime, pledges.path("generic").asLong());
+                100 * pledges.path("coverage").asDouble(), onTime, registered - onTime,
+                pledges.path("generic").asLong());
         List<JsonNode> provinces = api.list(Tally.CENTRAL_BOARD, "/api/aggregates/vn/children?year=" + year);
         System.out.printf("  provinces with coverage above zero: %d of %d; lowest %.3f %%, highest %.3f %%%n",
                 provinces.stream().filter(province -> province.path("pledges").path("coverage").asDouble() > 0).count(),

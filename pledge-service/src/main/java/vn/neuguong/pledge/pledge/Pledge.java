@@ -198,8 +198,8 @@ public record Pledge(
 
         /**
          * The day the pledge was signed, and whether that was by the year's registration deadline. The day is the one
-         * an import declares (signed on paper or in a province's own system before it reached us), otherwise the
-         * Vietnamese day of its registration.
+         * an import or a province's register command declares (signed on paper or in the province's own system
+         * before it reached us), otherwise the Vietnamese day of its registration.
          */
         public Builder signed(LocalDate signedOn, boolean onTime) {
             this.signedOn = signedOn;
@@ -230,8 +230,8 @@ public record Pledge(
 
         private Pledge next(PledgeStatus status, Change change) {
             return new Pledge(id, year, unitId, unitPath, pledger, themeId, commitments, specificity, status,
-                    version + 1, onTime, signedOn, registeredAt, registeredBy, change.at(), change.by(), selfAssessment,
-                    evaluation, withdrawal);
+                    version + 1, onTime, signedOn, registeredAt, registeredBy, change.at(), change.by(),
+                    selfAssessment, evaluation, withdrawal);
         }
     }
 }

@@ -51,8 +51,8 @@ record PledgeDocument(
         IdempotencyKey creation = stored.creation();
         return new PledgeDocument(p.id(), p.year(), p.unitId(), p.unitPath(), p.pledger(), stored.pledgerKey(),
                 p.themeId(), p.commitments(), p.specificity(), p.status(), p.version(),
-                p.onTime(), p.signedOn(), p.registeredAt(), p.registeredBy(), p.updatedAt(), p.updatedBy(), p.selfAssessment(),
-                p.evaluation(), p.withdrawal(), creation == null ? null : creation.key(),
+                p.onTime(), p.signedOn(), p.registeredAt(), p.registeredBy(), p.updatedAt(), p.updatedBy(),
+                p.selfAssessment(), p.evaluation(), p.withdrawal(), creation == null ? null : creation.key(),
                 creation == null ? null : creation.requestHash(), stored.importJobId(), stored.appliedKeys());
     }
 
@@ -64,7 +64,7 @@ record PledgeDocument(
     /** A pledge stored before signing days were kept was signed the day it was registered. */
     Pledge pledge() {
         return new Pledge(id, year, unitId, unitPath, pledger, themeId, commitments, specificity, status, version,
-                onTime, signedOn == null ? LocalDate.ofInstant(registeredAt, RegistrationDeadlines.VIETNAM) : signedOn,
+                onTime, signedOn == null ? SigningDay.of(registeredAt) : signedOn,
                 registeredAt, registeredBy, updatedAt, updatedBy, selfAssessment, evaluation, withdrawal);
     }
 }
