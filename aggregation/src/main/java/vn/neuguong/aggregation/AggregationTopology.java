@@ -22,6 +22,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -177,6 +178,12 @@ public final class AggregationTopology {
         private KeyValueStore<String, EntityState> applied;
         private KeyValueStore<String, UnitYearDelta> pending;
         private ProcessorContext<String, Outcome> context;
+        /**
+         * Scheduled only while deltas are pending: every wall-clock punctuation makes Kafka Streams commit the task
+         * (under exactly-once, a transaction), so a punctuation on every interval made each idle task commit ten
+         * times a second, forever.
+         */
+        private Cancellable sending;
 
         Applying(EventSource source, String appliedStore, String pendingStore, Duration interval,
                 DeadLetterListener deadLetters) {
@@ -192,7 +199,15 @@ public final class AggregationTopology {
             this.context = context;
             this.applied = context.getStateStore(appliedStore);
             this.pending = context.getStateStore(pendingStore);
-            context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::sendPending);
+            try (KeyValueIterator<String, UnitYearDelta> restored = pending.all()) {
+                if (restored.hasNext()) {
+                    scheduleSending();
+                }
+            }
+        }
+
+        private void scheduleSending() {
+            sending = context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::sendPending);
         }
 
         @Override
@@ -220,6 +235,9 @@ public final class AggregationTopology {
                 UnitYearDelta sum = pending.get(key);
                 pending.put(key, sum == null ? delta : sum.plus(delta));
             }
+            if (!deltas.isEmpty() && sending == null) {
+                scheduleSending();
+            }
         }
 
         private void deadLetter(Record<String, byte[]> record, String reason) {
@@ -244,6 +262,8 @@ public final class AggregationTopology {
                     context.forward(new Record<>(delta.key, new Outcome(null, delta.value), now, new RecordHeaders()));
                 }
             }
+            sending.cancel();
+            sending = null;
         }
     }
 
@@ -259,6 +279,8 @@ public final class AggregationTopology {
         private ProcessorContext<String, UnitYearAggregate> context;
         private KeyValueStore<String, ValueAndTimestamp<UnitYearAggregate>> aggregates;
         private KeyValueStore<String, Long> publication;
+        /** Until this task has published (a punctuation commits the task: see {@code Applying#sending}). */
+        private Cancellable waitingForLive;
 
         Publishing(BooleanSupplier live) {
             this.live = live;
@@ -269,7 +291,10 @@ public final class AggregationTopology {
             this.context = context;
             this.aggregates = context.getStateStore(AGGREGATES_STORE);
             this.publication = context.getStateStore(PUBLICATION_STORE);
-            context.schedule(PUBLICATION_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> publishAllOnceLive());
+            if (publication.get(PUBLISHED) == null) {
+                waitingForLive = context.schedule(PUBLICATION_CHECK, PunctuationType.WALL_CLOCK_TIME,
+                        now -> publishAllOnceLive());
+            }
         }
 
         @Override
@@ -299,6 +324,10 @@ public final class AggregationTopology {
                 forward(new Record<>(figure.key, fresh, figure.value.timestamp()));
             }
             publication.put(PUBLISHED, now.toEpochMilli());
+            if (waitingForLive != null) {
+                waitingForLive.cancel();
+                waitingForLive = null;
+            }
         }
 
         /** With CloudEvents headers; the id is unique per unit, year and computation. */

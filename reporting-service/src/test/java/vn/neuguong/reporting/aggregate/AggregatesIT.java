@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.FileSystemUtils;
@@ -85,6 +86,8 @@ class AggregatesIT {
     AggregationTopology topology;
     @Autowired
     KafkaStreamsConfiguration streamsConfiguration;
+    @Autowired
+    StreamsBuilderFactoryBean aggregation;
 
     private final String centralBoard = Api.token("vn", Role.CENTRAL_BOARD);
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
@@ -126,6 +129,34 @@ class AggregatesIT {
                 + expected.get("vn").getOrDefault(PledgeContribution.WITHDRAWN, 0L)).isEqualTo(80);
 
         assertThat(rebuild(expected.keySet(), year)).isEqualTo(expected);
+    }
+
+    /** Under exactly-once every commit is a transaction: an aggregation with nothing to do must not commit. */
+    @Test
+    void anIdleAggregationCommitsNothing() {
+        int year = 2091;
+        try (PledgeEventPublisher publisher = new PledgeEventPublisher()) {
+            publishRegistered(publisher, "idle", List.of("vn", "p-19", "w-01840"), year, 3);
+            publisher.flush();
+        }
+        await().atMost(PATIENCE).until(() -> store.find(Set.of("vn"), year).get("vn") != null
+                && store.find(Set.of("vn"), year).get("vn").counters().get(PledgeContribution.REGISTERED) == 3);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> commitsDuring(Duration.ofSeconds(2)) == 0);
+    }
+
+    private double commitsDuring(Duration window) throws InterruptedException {
+        double before = commits();
+        Thread.sleep(window.toMillis());
+        return commits() - before;
+    }
+
+    private double commits() {
+        return aggregation.getKafkaStreams().metrics().entrySet().stream()
+                .filter(metric -> metric.getKey().group().equals("stream-thread-metrics")
+                        && metric.getKey().name().equals("commit-total"))
+                .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue())
+                .sum();
     }
 
     @Test
