@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -186,18 +187,49 @@ class WorkplaceIT {
         go("#/imports");
         Path file = Files.createTempFile("neuguong-import", ".csv");
         String member = "dv-" + UUID.randomUUID().toString().substring(0, 6);
+        // signed on paper in January (on time) and, when the year is far enough, in April (late): the day decides
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate onTime = LocalDate.of(YEAR, 1, 15);
+        LocalDate late = LocalDate.of(YEAR, 4, 20).isAfter(today) ? null : LocalDate.of(YEAR, 4, 20);
+        String signedEarly = "Hoàng Văn Tám " + member;
+        String signedLate = "Đinh Thị Mười " + member;
         Files.writeString(file, String.join("\r\n",
-                "year,unitId,pledgerKind,memberId,fullName,position,collectiveName,themeId,area,action,linkedDuty,measure,target,dueDate",
-                YEAR + ",w-05569,INDIVIDUAL," + member + ",Hoàng Văn Tám,Trưởng thôn,,,DUTY,\"Vận động 30 hộ dân thôn Làng Quặng hiến đất mở rộng đường liên thôn\",Trưởng thôn phụ trách giao thông,Biên bản hiến đất,30 hộ," + YEAR + "-06-30",
-                YEAR + ",w-05569,INDIVIDUAL," + member + "-2,Lý Thị Chín,,,,LEISURE,Đi du lịch,,,,",
+                "year,unitId,pledgerKind,memberId,fullName,position,collectiveName,themeId,area,action,linkedDuty,measure,target,dueDate,signedOn",
+                YEAR + ",w-05569,INDIVIDUAL," + member + "," + signedEarly + ",Trưởng thôn,,,DUTY,\"Vận động 30 hộ dân thôn Làng Quặng hiến đất mở rộng đường liên thôn\",Trưởng thôn phụ trách giao thông,Biên bản hiến đất,30 hộ," + YEAR + "-06-30,15/01/" + YEAR,
+                YEAR + ",w-05569,INDIVIDUAL," + member + "-2,Lý Thị Chín,,,,LEISURE,Đi du lịch,,,,,",
+                YEAR + ",w-05569,INDIVIDUAL," + member + "-3,Lò Văn Mười Một,,,,DUTY,Trồng 50 cây keo,,,,," + today.plusDays(1),
+                late == null ? "" : YEAR + ",w-05569,INDIVIDUAL," + member + "-4," + signedLate + ",Tổ trưởng,,,DUTY,\"Vận động 12 hộ ở xóm Bãi lắp đèn năng lượng mặt trời\",Tổ trưởng tổ dân cư,Số đèn đã lắp,12 đèn," + YEAR + "-09-30," + late,
                 ""), StandardCharsets.UTF_8);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-file"))).sendKeys(file.toString());
         browser.findElement(By.id("import-start")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("import-status"), "data-state", "COMPLETED"));
-        assertThat(browser.findElement(By.cssSelector("[data-figure='import.accepted']")).getAttribute("data-value")).isEqualTo("1");
+        assertThat(browser.findElement(By.cssSelector("[data-figure='import.accepted']")).getAttribute("data-value"))
+                .isEqualTo(late == null ? "1" : "2");
         // the header is row 1 of the spreadsheet, so the second data row is row 3
         assertThat(browser.findElement(By.cssSelector("#import-rejected tr[data-row='3']")).getText()).contains("area");
+        assertThat(browser.findElement(By.cssSelector("#import-rejected tr[data-row='4']")).getText())
+                .contains("signedOn", "không được sau ngày tải tệp lên");
         screenshot("import-result");
+
+        openImported(signedEarly);
+        wait.until(driver -> onTime.toString().equals(fact("signedOn")));
+        assertThat(fact("onTime")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("pledge-facts")).getText()).contains("Ngày ký", "Ngày nhập vào hệ thống");
+        screenshot("imported-pledge-signed-on-time");
+        if (late != null) {
+            openImported(signedLate);
+            wait.until(driver -> late.toString().equals(fact("signedOn")));
+            assertThat(fact("onTime")).isEqualTo("false");
+        }
+    }
+
+    /** Opens an imported pledge from the unit's list, the newest first, by its pledger's name. */
+    private static void openImported(String pledger) {
+        go("#/pledges");
+        wait.until(driver -> {
+            driver.findElement(By.xpath("//table[@id='pledge-list']//a[text()='" + pledger + "']")).click();
+            return true;
+        });
     }
 
     @Test

@@ -155,7 +155,8 @@ class OwaspAttacksIT {
     // API3 Broken object property level authorization: server-owned fields cannot be assigned
 
     @ParameterizedTest
-    @ValueSource(strings = {"status", "unitPath", "version", "id", "onTime", "specificity"})
+    @ValueSource(strings = {"status", "unitPath", "version", "id", "onTime", "signedOn", "registeredAt",
+            "specificity"})
     void aPledgeCannotBeCreatedWithAServerOwnedField(String field) throws Exception {
         String memberId = Scenario.newMemberId();
         Map<String, Object> body = new LinkedHashMap<>(Scenario.individualPledge(memberId));
@@ -423,6 +424,8 @@ class OwaspAttacksIT {
             case "unitPath" -> List.of("vn", UNITS.otherProvince());
             case "version", "onTime" -> 99;
             case "specificity" -> Map.of("score", 1.0);
+            case "signedOn" -> "2026-01-05";
+            case "registeredAt" -> "2026-01-05T08:00:00Z";
             default -> "p-" + UUID.randomUUID();
         };
     }
