@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoCollection;
@@ -73,8 +73,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Counter failures;
     private final Map<String, Queue<Object>> written = new ConcurrentHashMap<>();
+    /** Released by every write this instance tells of, so an idle relay wakes at once instead of polling. */
+    private final Semaphore writes = new Semaphore(0);
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-    private volatile ScheduledFuture<?> rounds;
+    private volatile boolean running;
     private long nextSweepNanos = System.nanoTime();
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
@@ -104,6 +106,7 @@ public class OutboxRelay implements SmartLifecycle {
     /** Tells the relay that {@code documentId} in {@code collection} was just written with pending events. */
     public void documentWritten(String collection, Object documentId) {
         written.computeIfAbsent(collection, name -> new ConcurrentLinkedQueue<>()).add(documentId);
+        writes.release();
     }
 
     /** Publishes what was written since the last round, and sweeps when due; returns the events published. */
@@ -292,38 +295,58 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Rounds back to back while there is work; the scheduler's fixed delay is the pause when there is none. */
+    /**
+     * Rounds back to back while there is work; when there is none, waits for a write of this instance or the next
+     * sweep, whichever comes first.
+     */
     private void rounds() {
-        try {
-            while (rounds != null && relayOnce() > 0) {
-                // keep going
+        while (running) {
+            try {
+                if (relayOnce() == 0) {
+                    awaitWriteOrSweep();
+                }
+            } catch (RuntimeException e) {
+                failures.increment();
+                log.warn("Outbox relay round failed, retrying: {}", e.getMessage());
+                nextSweepNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+                awaitWriteOrSweep();
             }
-        } catch (RuntimeException e) {
-            failures.increment();
-            log.warn("Outbox relay round failed, retrying: {}", e.getMessage());
-            nextSweepNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        }
+    }
+
+    private void awaitWriteOrSweep() {
+        try {
+            long untilSweep = nextSweepNanos - System.nanoTime();
+            if (untilSweep > 0 && writes.tryAcquire(untilSweep, TimeUnit.NANOSECONDS)) {
+                // the round that follows reads every write told of so far
+                writes.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
     @Override
     public synchronized void start() {
-        if (rounds == null) {
+        if (!running) {
+            running = true;
             scheduler.initialize();
-            rounds = scheduler.scheduleWithFixedDelay(this::rounds, properties.idlePoll());
+            scheduler.execute(this::rounds);
         }
     }
 
     @Override
     public synchronized void stop() {
-        if (rounds != null) {
-            rounds.cancel(false);
-            rounds = null;
+        if (running) {
+            running = false;
+            writes.release();
             scheduler.shutdown();
         }
     }
 
     @Override
     public boolean isRunning() {
-        return rounds != null;
+        return running;
     }
 }
