@@ -61,7 +61,7 @@ ISSUER_URL="http://localhost:$ISSUER_PORT"
 # spares the minutes of C2 compilation that dominated the first benchmark runs (docs/performance.md).
 JAVA_OPTS="${NEUGUONG_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8}"
 # The local stack holds the broker and the embedded database, whose documents and indexes live on its heap: about
-# 12 KB per stored pledge (docs/performance.md), so its ceiling is a share of the machine's memory rather than a
+# 4 KB per stored pledge (docs/performance.md), so its ceiling is a share of the machine's memory rather than a
 # fixed size (the heap is only taken as the data grows), and a young generation large enough that an import does not
 # collect every few hundred milliseconds.
 LOCAL_STACK_JAVA_OPTS="${NEUGUONG_LOCAL_STACK_JAVA_OPTS:--XX:MaxRAMPercentage=40 -Xmn256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8}"
