@@ -5,16 +5,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,6 +103,12 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
 
     private static final class Database extends AbstractSynchronizedMongoDatabase<Integer> {
 
+        private static final Set<String> STAGES_OF_ONE_COLLECTION = Set.of("$match", "$group", "$project", "$sort",
+                "$skip", "$limit", "$count", "$unwind", "$addFields");
+        /** The stage the drivers' {@code countDocuments} groups its {@code $match} with. */
+        private static final Document COUNT_ALL = new Document("$group",
+                new Document("_id", 1).append("n", new Document("$sum", 1)));
+
         private final Journal journal;
         private final Map<String, Map<Object, byte[]>> recovered;
         /** The collections opened with restored documents, until their indexes are filled. */
@@ -111,6 +122,55 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
             initializeNamespacesAndIndexes();
             restored.forEach(BsonCollection::indexRestoredDocuments);
             restored.clear();
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                                      Oplog oplog) {
+            if (command.equals("aggregate")) {
+                Document answer = aggregateFromTheIndexes(query, resolver, oplog);
+                if (answer != null) {
+                    return answer;
+                }
+            }
+            return super.handleCommand(channel, command, query, resolver, oplog);
+        }
+
+        /**
+         * mongo-java-server runs an aggregation over every document of its collection, whatever its first
+         * {@code $match}: every {@code countDocuments} decoded the whole collection. As MongoDB does, the leading
+         * {@code $match} is answered as a query (through the indexes) and the other stages run on its matches; a
+         * count of the whole collection is its size. Pipelines with stages that read other collections or write
+         * are left to the library.
+         */
+        private Document aggregateFromTheIndexes(Document command, DatabaseResolver resolver, Oplog oplog) {
+            if (!(command.get("aggregate") instanceof String collectionName) || command.containsKey("explain")
+                    || !(command.get("pipeline") instanceof List<?> pipeline) || pipeline.isEmpty()) {
+                return null;
+            }
+            List<Document> stages = Aggregation.parse(pipeline);
+            if (!(stages.get(0).get("$match") instanceof Document match) || stages.get(0).size() != 1
+                    || !stages.stream().allMatch(stage -> stage.size() == 1
+                            && STAGES_OF_ONE_COLLECTION.contains(stage.keySet().iterator().next()))) {
+                return null;
+            }
+            MongoCollection<Integer> collection = resolveCollection(collectionName, false);
+            if (collection == null) {
+                return null;
+            }
+            List<Document> rest = stages.subList(1, stages.size());
+            List<Document> result;
+            if (match.isEmpty() && rest.equals(List.of(COUNT_ALL))) {
+                int count = collection.count();
+                result = count == 0 ? List.of() : List.of(new Document("_id", 1).append("n", count));
+            } else {
+                result = Aggregation.fromPipeline(rest, resolver, this, collection, oplog)
+                        .runStages(collection.handleQueryAsStream(match));
+            }
+            return new Document("cursor", new Document("id", 0L)
+                    .append("ns", getDatabaseName() + "." + collectionName)
+                    .append("firstBatch", result))
+                    .append("ok", 1.0);
         }
 
         @Override

@@ -3,6 +3,7 @@ package vn.neuguong.embeddedmongodb;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,10 @@ import de.bwaldvogel.mongo.bson.Document;
 /**
  * A non-unique (and multikey) index kept in memory, which mongo-java-server lacks: it ignores every secondary index,
  * so each query not pinned to a unique key scans and deserializes the whole collection. It serves queries that pin
- * every key of the index by equality or {@code $in} (at the top level or in {@code $and}), and, when sparse, range
- * queries on its first key; the collection still matches each candidate against the whole
- * query, so extra conditions stay exact. Rebuilt from the documents when the database opens.
+ * its leading keys by equality or {@code $in} (at the top level or in {@code $and}) — every key by lookup, a prefix
+ * by a pass over its distinct keys — and, when sparse, range queries on its first key; the collection still matches
+ * each candidate against the whole query, so extra conditions stay exact. Rebuilt from the documents when the
+ * database opens.
  */
 final class SecondaryIndex<P> extends Index<P> {
 
@@ -33,6 +35,8 @@ final class SecondaryIndex<P> extends Index<P> {
 
     private final Map<KeyValue, Set<P>> positionsByKey = new HashMap<>();
     private final Map<Object, P> positionsById = new HashMap<>();
+    /** Documents indexed under no key (an empty array in a multikey field): a query on a prefix may match them. */
+    private final Set<P> positionsWithoutKeys = new HashSet<>();
 
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
@@ -44,16 +48,19 @@ final class SecondaryIndex<P> extends Index<P> {
         if (equalityValues(pinned.get(ID)) != null) {
             return false; // the _id index finds the few documents named; this one may list thousands
         }
-        return pinsEveryKey(pinned) || (isSparse() && excludesMissing(pinned.get(getKeys().get(0).getKey())));
+        return pinnedKeys(pinned) > 0 || (isSparse() && excludesMissing(pinned.get(getKeys().get(0).getKey())));
     }
 
-    private boolean pinsEveryKey(Document pinned) {
+    /** How many of the index's keys, from the first, the query pins by equality or {@code $in}. */
+    private int pinnedKeys(Document pinned) {
+        int count = 0;
         for (IndexKey key : getKeys()) {
             if (equalityValues(pinned.get(key.getKey())) == null) {
-                return false;
+                break;
             }
+            count++;
         }
-        return true;
+        return count;
     }
 
     /**
@@ -77,11 +84,12 @@ final class SecondaryIndex<P> extends Index<P> {
     @Override
     public synchronized Iterable<P> getPositions(Document query) {
         Document pinned = PinnedConditions.of(query);
-        if (!pinsEveryKey(pinned)) {
+        int pinnedKeys = pinnedKeys(pinned);
+        if (pinnedKeys == 0) {
             return inStorageOrder(new LinkedHashSet<>(positionsById.values()));
         }
         List<List<Object>> tuples = List.of(List.of());
-        for (IndexKey key : getKeys()) {
+        for (IndexKey key : getKeys().subList(0, pinnedKeys)) {
             List<List<Object>> longer = new ArrayList<>();
             for (List<Object> tuple : tuples) {
                 for (Object value : equalityValues(pinned.get(key.getKey()))) {
@@ -93,8 +101,21 @@ final class SecondaryIndex<P> extends Index<P> {
             tuples = longer;
         }
         Set<P> positions = new LinkedHashSet<>();
-        for (List<Object> tuple : tuples) {
-            positions.addAll(positionsByKey.getOrDefault(new KeyValue(tuple).normalized(), Set.of()));
+        if (pinnedKeys == getKeys().size()) {
+            for (List<Object> tuple : tuples) {
+                positions.addAll(positionsByKey.getOrDefault(new KeyValue(tuple).normalized(), Set.of()));
+            }
+        } else {
+            Set<List<Object>> prefixes = new HashSet<>();
+            for (List<Object> tuple : tuples) {
+                prefixes.add(new KeyValue(tuple).normalized().stream().toList());
+            }
+            positionsByKey.forEach((key, keyPositions) -> {
+                if (prefixes.contains(key.stream().limit(pinnedKeys).toList())) {
+                    positions.addAll(keyPositions);
+                }
+            });
+            positions.addAll(positionsWithoutKeys);
         }
         return inStorageOrder(positions);
     }
@@ -139,7 +160,11 @@ final class SecondaryIndex<P> extends Index<P> {
             return;
         }
         positionsById.put(document.get(ID), position);
-        for (KeyValue key : keysOf(document)) {
+        Set<KeyValue> keys = keysOf(document);
+        if (keys.isEmpty()) {
+            positionsWithoutKeys.add(position);
+        }
+        for (KeyValue key : keys) {
             positionsByKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(position);
         }
     }
@@ -151,6 +176,7 @@ final class SecondaryIndex<P> extends Index<P> {
         if (position == null) {
             return null;
         }
+        positionsWithoutKeys.remove(position);
         for (KeyValue key : keysOf(document)) {
             Set<P> positions = positionsByKey.get(key);
             if (positions != null) {
@@ -219,5 +245,6 @@ final class SecondaryIndex<P> extends Index<P> {
     public synchronized void drop() {
         positionsByKey.clear();
         positionsById.clear();
+        positionsWithoutKeys.clear();
     }
 }

@@ -11,6 +11,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -61,8 +63,14 @@ class MongoServerIndexesTest {
                 }
                 for (Bson query : queries()) {
                     assertThat(ids(indexed, query)).as(query.toString()).isEqualTo(ids(scanned, query));
+                    assertThat(indexed.countDocuments(query)).as(query.toString())
+                            .isEqualTo(scanned.countDocuments(query));
+                    assertThat(statusCounts(indexed, query)).as(query.toString())
+                            .isEqualTo(statusCounts(scanned, query));
                 }
                 assertThat(ids(indexed, queries().get(0))).isNotEmpty();
+                assertThat(indexed.countDocuments()).isEqualTo(scanned.countDocuments()).isPositive();
+                assertThat(database.getCollection("empty").countDocuments()).isZero();
             }
         }
     }
@@ -121,6 +129,9 @@ class MongoServerIndexesTest {
                     Filters.in("bandKeys", BANDS)));
         }
         queries.add(Filters.and(Filters.eq("unitId", "w-1"), Filters.eq("year", 2026)));
+        queries.add(Filters.eq("unitId", "w-2"));
+        queries.add(Filters.and(Filters.in("unitId", "w-1", "w-3"), Filters.ne("status", "WITHDRAWN")));
+        queries.add(new Document());
         queries.add(new Document("unitId", new Document("$in", UNITS)).append("year", 2026)
                 .append("bandKeys", new Document("$in", List.of("b0", "b7"))).append("status", "REGISTERED"));
         queries.add(Filters.and(Filters.eq("pledger.memberId", "m-3"), Filters.eq("year", 2025)));
@@ -132,6 +143,13 @@ class MongoServerIndexesTest {
         queries.add(Filters.and(Filters.eq("pledger.memberId", "m-3"), Filters.in("year", 2025, 2026),
                 Filters.eq("status", "REGISTERED")));
         return queries;
+    }
+
+    /** An aggregation whose first stage is the query, as the services' summaries are. */
+    private static List<Document> statusCounts(MongoCollection<Document> collection, Bson query) {
+        return collection.aggregate(List.of(Aggregates.match(query),
+                Aggregates.group("$status", Accumulators.sum("n", 1)), Aggregates.sort(Sorts.ascending("_id"))))
+                .into(new ArrayList<>());
     }
 
     private static List<Object> ids(MongoCollection<Document> collection, Bson query) {
