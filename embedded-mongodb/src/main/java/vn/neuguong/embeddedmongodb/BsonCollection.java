@@ -133,6 +133,34 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Integer> 
         return matchDocumentsFromStream(all, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
+    /**
+     * The documents matching {@code query}, decoded one at a time as the stream is read (an aggregation's leading
+     * {@code $match}): a query answer holds all its matches decoded at once, which for a count over hundreds of
+     * thousands of documents filled the heap. The candidates are listed under the lock by the first index that can
+     * serve the query, as a query does; each is read under the lock and matched again, so a document changed in
+     * between is judged as it is then.
+     */
+    Stream<Document> matching(Document query) {
+        List<Integer> candidates;
+        synchronized (this) {
+            Index<Integer> index = getIndexes().stream().filter(candidate -> candidate.canHandle(query)).findFirst()
+                    .orElse(null);
+            candidates = new ArrayList<>();
+            if (index == null) {
+                IntStream.range(0, documents.size()).forEach(candidates::add);
+            } else {
+                index.getPositions(query).forEach(candidates::add);
+            }
+        }
+        return candidates.stream().map(this::storedDocument).filter(Objects::nonNull)
+                .filter(document -> documentMatchesQuery(document, query));
+    }
+
+    private synchronized Document storedDocument(int position) {
+        byte[] stored = position < documents.size() ? documents.get(position) : null;
+        return stored == null ? null : Bson.decode(stored);
+    }
+
     @Override
     protected Stream<DocumentWithPosition<Integer>> streamAllDocumentsWithPosition() {
         return IntStream.range(0, documents.size())

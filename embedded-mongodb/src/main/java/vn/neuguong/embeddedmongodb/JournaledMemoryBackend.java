@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoDatabase;
@@ -154,8 +153,7 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
                             && STAGES_OF_ONE_COLLECTION.contains(stage.keySet().iterator().next()))) {
                 return null;
             }
-            MongoCollection<Integer> collection = resolveCollection(collectionName, false);
-            if (collection == null) {
+            if (!(resolveCollection(collectionName, false) instanceof BsonCollection collection)) {
                 return null;
             }
             List<Document> rest = stages.subList(1, stages.size());
@@ -165,7 +163,7 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
                 result = count == 0 ? List.of() : List.of(new Document("_id", 1).append("n", count));
             } else {
                 result = Aggregation.fromPipeline(rest, resolver, this, collection, oplog)
-                        .runStages(collection.handleQueryAsStream(match));
+                        .runStages(collection.matching(match));
             }
             return new Document("cursor", new Document("id", 0L)
                     .append("ns", getDatabaseName() + "." + collectionName)
