@@ -268,13 +268,13 @@ recorded_instances() {
   if [[ -f "$INSTANCES_FILE" && -n "$(running_processes)" ]]; then cat "$INSTANCES_FILE"; else echo 1; fi
 }
 
-# Sources a module's jar is built from: its own, the shared modules' and the parent POM.
+# Any main source or POM of the build newer than the jar: a jar bundles the modules it depends on (the embedded
+# database in the local stack, the aggregation in reporting-service), and the build packages them all at once.
 stale_or_missing() {
   local module="$1" jar
   jar="$(jar_of "$module")"
   [[ -f "$jar" ]] || return 0
-  [[ -n "$(find "$ROOT/pom.xml" "$ROOT/$module/pom.xml" "$ROOT/$module/src" "$ROOT/contracts/pom.xml" "$ROOT/contracts/src" \
-            "$ROOT/platform/pom.xml" "$ROOT/platform/src" -newer "$jar" -print -quit 2>/dev/null)" ]]
+  [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/*/pom.xml "$ROOT"/*/src/main -newer "$jar" -print -quit 2>/dev/null)" ]]
 }
 
 build_if_needed() {
