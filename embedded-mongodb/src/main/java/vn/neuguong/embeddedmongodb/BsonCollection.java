@@ -2,10 +2,12 @@ package vn.neuguong.embeddedmongodb;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -32,6 +34,8 @@ import static vn.neuguong.embeddedmongodb.JournaledMemoryBackend.changed;
  */
 final class BsonCollection extends AbstractSynchronizedMongoCollection<Integer> {
 
+    /** Beyond this many first matches kept, a sorted query sorts them all, as the library does. */
+    private static final int FIRST_MATCHES_KEPT = 10_000;
     /** Null when the databases live in memory only (tests). */
     private final Journal journal;
     /** The documents by position; null where one was removed. */
@@ -159,6 +163,37 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Integer> 
     private synchronized Document storedDocument(int position) {
         byte[] stored = position < documents.size() ? documents.get(position) : null;
         return stored == null ? null : Bson.decode(stored);
+    }
+
+    /**
+     * A sorted query with a limit keeps only the first {@code skip + limit} matches as it reads them: the library
+     * sorts every match, all decoded at once (the first page of a national list at 485,000 stored pledges filled a
+     * 9.6 GB heap). Ties keep the order the matches were read in, as the library's stable sort does.
+     */
+    @Override
+    protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documents, int numberToSkip,
+                                                   int limit, int batchSize, Comparator<Document> order,
+                                                   Document fieldSelector) {
+        if (order == null || limit <= 0 || (long) numberToSkip + limit > FIRST_MATCHES_KEPT) {
+            return super.matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize, order,
+                    fieldSelector);
+        }
+        int keep = numberToSkip + limit;
+        Comparator<ReadMatch> inOrder = Comparator.comparing(ReadMatch::document, order)
+                .thenComparingLong(ReadMatch::sequence);
+        PriorityQueue<ReadMatch> first = new PriorityQueue<>(keep + 1, inOrder.reversed());
+        long[] read = {0};
+        documents.filter(document -> documentMatchesQuery(document, query)).forEach(document -> {
+            first.add(new ReadMatch(document, read[0]++));
+            if (first.size() > keep) {
+                first.poll();
+            }
+        });
+        Stream<Document> kept = first.stream().sorted(inOrder).map(ReadMatch::document);
+        return super.matchDocumentsFromStream(query, kept, numberToSkip, limit, batchSize, order, fieldSelector);
+    }
+
+    private record ReadMatch(Document document, long sequence) {
     }
 
     @Override

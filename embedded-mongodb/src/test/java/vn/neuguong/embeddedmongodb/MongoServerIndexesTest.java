@@ -67,6 +67,13 @@ class MongoServerIndexesTest {
                             .isEqualTo(scanned.countDocuments(query));
                     assertThat(statusCounts(indexed, query)).as(query.toString())
                             .isEqualTo(statusCounts(scanned, query));
+                    for (MongoCollection<Document> collection : List.of(indexed, scanned)) {
+                        List<Object> sorted = collection.find(query).sort(Sorts.descending("version"))
+                                .map(document -> document.get("_id")).into(new ArrayList<>());
+                        assertThat(collection.find(query).sort(Sorts.descending("version")).skip(2).limit(5)
+                                .map(document -> document.get("_id")).into(new ArrayList<>())).as(query.toString())
+                                .isEqualTo(sorted.subList(Math.min(2, sorted.size()), Math.min(7, sorted.size())));
+                    }
                 }
                 assertThat(ids(indexed, queries().get(0))).isNotEmpty();
                 assertThat(indexed.countDocuments()).isEqualTo(scanned.countDocuments()).isPositive();
