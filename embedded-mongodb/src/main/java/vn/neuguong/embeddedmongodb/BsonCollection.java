@@ -147,8 +147,7 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Integer> 
     Stream<Document> matching(Document query) {
         List<Integer> candidates;
         synchronized (this) {
-            Index<Integer> index = getIndexes().stream().filter(candidate -> candidate.canHandle(query)).findFirst()
-                    .orElse(null);
+            Index<Integer> index = indexFor(query);
             candidates = new ArrayList<>();
             if (index == null) {
                 IntStream.range(0, documents.size()).forEach(candidates::add);
@@ -158,6 +157,39 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Integer> 
         }
         return candidates.stream().map(this::storedDocument).filter(Objects::nonNull)
                 .filter(document -> documentMatchesQuery(document, query));
+    }
+
+    /** Where a query's candidates are listed: the index found first, rather than the first index that can serve. */
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        Index<Integer> index = indexFor(query);
+        return index == null ? matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector)
+                : matchDocuments(query, index.getPositions(query), orderBy, numberToSkip, limit, batchSize,
+                        fieldSelector);
+    }
+
+    /**
+     * The index that lists the query's candidates most cheaply: a unique one, then one whose every key the query pins,
+     * then one it pins a prefix of (a pass over the index's distinct keys), then a sparse one by range; the first
+     * declared among equals. Taking the first that could serve, as the library does, read every member's key of
+     * {@code (pledger.memberId, year)} for each import batch's {@code memberId $in} lookup, though an index of
+     * {@code memberId} alone answered it: a cost that grew with every stored pledge.
+     */
+    synchronized Index<Integer> indexFor(Document query) {
+        Index<Integer> best = null;
+        int bestRank = Integer.MAX_VALUE;
+        for (Index<Integer> index : getIndexes()) {
+            if (index.canHandle(query)) {
+                int rank = index instanceof SecondaryIndex<Integer> secondary ? 1 + secondary.lookupFor(query).ordinal()
+                        : 0;
+                if (rank < bestRank) {
+                    best = index;
+                    bestRank = rank;
+                }
+            }
+        }
+        return best;
     }
 
     private synchronized Document storedDocument(int position) {

@@ -51,6 +51,18 @@ final class SecondaryIndex<P> extends Index<P> {
         return pinnedKeys(pinned) > 0 || (isSparse() && excludesMissing(pinned.get(getKeys().get(0).getKey())));
     }
 
+    /**
+     * How the index would list the query's candidates, cheapest first: {@link Lookup#KEYS} when the query pins every
+     * key, {@link Lookup#PREFIX} (a pass over every distinct key) when it pins the leading ones only.
+     */
+    synchronized Lookup lookupFor(Document query) {
+        Document pinned = PinnedConditions.of(query);
+        int pinnedKeys = pinnedKeys(pinned);
+        return pinnedKeys == getKeys().size() ? Lookup.KEYS : pinnedKeys > 0 ? Lookup.PREFIX : Lookup.RANGE;
+    }
+
+    enum Lookup { KEYS, PREFIX, RANGE }
+
     /** How many of the index's keys, from the first, the query pins by equality or {@code $in}. */
     private int pinnedKeys(Document pinned) {
         int count = 0;

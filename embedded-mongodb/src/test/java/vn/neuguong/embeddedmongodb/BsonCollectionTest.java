@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,5 +59,23 @@ class BsonCollectionTest {
         assertThat(answered).containsEntry("version", 2);
         tamperWith(answered);
         assertThat(stored()).isEqualTo(pledge().append("version", 2));
+    }
+
+    @Test
+    void aQueryIsServedByTheIndexThatListsItsCandidatesMostCheaply() {
+        BsonCollection collection = (BsonCollection) pledges;
+        collection.addIndex(new SecondaryIndex<>("list_own", List.of(new IndexKey("pledger.memberId", true),
+                new IndexKey("year", true)), false));
+        collection.addIndex(new SecondaryIndex<>("pledges_of_member",
+                List.of(new IndexKey("pledger.memberId", true)), false));
+
+        Document ofMembers = new Document("pledger.memberId", new Document("$in", List.of("m-1", "m-2")))
+                .append("status", new Document("$ne", "WITHDRAWN"));
+        assertThat(collection.indexFor(ofMembers).getName()).isEqualTo("pledges_of_member");
+        assertThat(collection.indexFor(new Document("pledger.memberId", "m-1").append("year", 2026)).getName())
+                .isEqualTo("list_own");
+        assertThat(collection.indexFor(new Document("_id", "p-1").append("pledger.memberId", "m-1")).getName())
+                .isEqualTo("_id_");
+        assertThat(collection.indexFor(new Document("status", "REGISTERED"))).isNull();
     }
 }
