@@ -7,7 +7,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -210,22 +209,10 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Integer> 
             return super.matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize, order,
                     fieldSelector);
         }
-        int keep = numberToSkip + limit;
-        Comparator<ReadMatch> inOrder = Comparator.comparing(ReadMatch::document, order)
-                .thenComparingLong(ReadMatch::sequence);
-        PriorityQueue<ReadMatch> first = new PriorityQueue<>(keep + 1, inOrder.reversed());
-        long[] read = {0};
-        documents.filter(document -> documentMatchesQuery(document, query)).forEach(document -> {
-            first.add(new ReadMatch(document, read[0]++));
-            if (first.size() > keep) {
-                first.poll();
-            }
-        });
-        Stream<Document> kept = first.stream().sorted(inOrder).map(ReadMatch::document);
-        return super.matchDocumentsFromStream(query, kept, numberToSkip, limit, batchSize, order, fieldSelector);
-    }
-
-    private record ReadMatch(Document document, long sequence) {
+        FirstInOrder<Document> first = new FirstInOrder<>(numberToSkip + limit, order);
+        documents.filter(document -> documentMatchesQuery(document, query)).forEach(first::offer);
+        return super.matchDocumentsFromStream(query, first.inOrder().stream(), numberToSkip, limit, batchSize, order,
+                fieldSelector);
     }
 
     @Override
