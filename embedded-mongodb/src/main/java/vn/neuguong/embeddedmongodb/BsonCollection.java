@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -230,7 +231,37 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Integer> 
     /** The library leaves counting by query unsynchronized; it reads the documents as a query does. */
     @Override
     public synchronized int count(Document query, int skip, int limit) {
-        return super.count(query, skip, limit);
+        OptionalInt counted = query == null ? OptionalInt.empty() : countWithoutReading(query);
+        if (counted.isEmpty()) {
+            return super.count(query, skip, limit);
+        }
+        int count = Math.max(0, counted.getAsInt() - Math.max(skip, 0));
+        return limit > 0 ? Math.min(limit, count) : count;
+    }
+
+    /**
+     * The number of documents matching {@code query} when it takes no reading of them: the size of the collection
+     * for an empty query, else the matches listed by an index that decides the query alone (plus those of the few
+     * documents it lists under no key, read). Empty when the documents have to be read.
+     */
+    synchronized OptionalInt countWithoutReading(Document query) {
+        if (query.isEmpty()) {
+            return OptionalInt.of(count());
+        }
+        for (Index<Integer> index : getIndexes()) {
+            SecondaryIndex.Covered<Integer> covered = index instanceof SecondaryIndex<Integer> secondary
+                    ? secondary.covered(query) : null;
+            if (covered != null) {
+                int count = covered.matches().size();
+                for (Integer position : covered.unindexed()) {
+                    if (documentMatchesQuery(getDocument(position), query)) {
+                        count++;
+                    }
+                }
+                return OptionalInt.of(count);
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /**

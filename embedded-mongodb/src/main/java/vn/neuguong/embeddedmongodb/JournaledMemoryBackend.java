@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -139,8 +140,8 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
          * mongo-java-server runs an aggregation over every document of its collection, whatever its first
          * {@code $match}: every {@code countDocuments} decoded the whole collection. As MongoDB does, the leading
          * {@code $match} is answered as a query (through the indexes) and the other stages run on its matches; a
-         * count of the whole collection is its size. Pipelines with stages that read other collections or write
-         * are left to the library.
+         * count that needs no reading of the documents (the whole collection, or what an index decides alone) is
+         * taken without. Pipelines with stages that read other collections or write are left to the library.
          */
         private Document aggregateFromTheIndexes(Document command, DatabaseResolver resolver, Oplog oplog) {
             if (!(command.get("aggregate") instanceof String collectionName) || command.containsKey("explain")
@@ -158,8 +159,10 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
             }
             List<Document> rest = stages.subList(1, stages.size());
             List<Document> result;
-            if (match.isEmpty() && rest.equals(List.of(COUNT_ALL))) {
-                int count = collection.count();
+            OptionalInt counted = rest.equals(List.of(COUNT_ALL)) ? collection.countWithoutReading(match)
+                    : OptionalInt.empty();
+            if (counted.isPresent()) {
+                int count = counted.getAsInt();
                 result = count == 0 ? List.of() : List.of(new Document("_id", 1).append("n", count));
             } else {
                 result = Aggregation.fromPipeline(rest, resolver, this, collection, oplog)

@@ -100,6 +100,61 @@ final class SecondaryIndex<P> extends Index<P> {
         if (pinnedKeys == 0) {
             return inStorageOrder(new LinkedHashSet<>(positionsById.values()));
         }
+        Set<P> positions = positionsUnder(pinned, pinnedKeys);
+        if (pinnedKeys < getKeys().size()) {
+            positions.addAll(positionsWithoutKeys);
+        }
+        return inStorageOrder(positions);
+    }
+
+    /**
+     * The documents a query matches, when this index alone decides it: every condition of the query pins one of the
+     * index's leading keys by equality or {@code $in}, once, and there is no other. Null when it does not.
+     */
+    synchronized Covered<P> covered(Document query) {
+        Document conditions = new Document();
+        if (!onlyEqualities(query, conditions)) {
+            return null;
+        }
+        int pinnedKeys = pinnedKeys(conditions);
+        if (pinnedKeys == 0 || pinnedKeys != conditions.size()) {
+            return null;
+        }
+        Set<P> unindexed = pinnedKeys < getKeys().size() ? new HashSet<>(positionsWithoutKeys) : Set.of();
+        return new Covered<>(positionsUnder(conditions, pinnedKeys), unindexed);
+    }
+
+    /**
+     * What {@link #covered} found.
+     *
+     * @param matches   the documents listed under the pinned keys: each matches, however many of those keys list it
+     * @param unindexed documents indexed under no key (an empty array in an unpinned key), which may match: only
+     *                  reading them tells
+     */
+    record Covered<P>(Set<P> matches, Set<P> unindexed) {
+    }
+
+    /** False when the query has a condition other than a plain equality or {@code $in}, or two on one field. */
+    private static boolean onlyEqualities(Document query, Document conditions) {
+        for (String field : query.keySet()) {
+            Object condition = query.get(field);
+            if (field.equals("$and") && condition instanceof List<?> clauses && !clauses.isEmpty()) {
+                for (Object clause : clauses) {
+                    if (!(clause instanceof Document document) || !onlyEqualities(document, conditions)) {
+                        return false;
+                    }
+                }
+            } else if (field.startsWith("$") || conditions.containsKey(field) || equalityValues(condition) == null) {
+                return false;
+            } else {
+                conditions.put(field, condition);
+            }
+        }
+        return true;
+    }
+
+    /** The documents listed under a key whose first {@code pinnedKeys} values the conditions pin. */
+    private Set<P> positionsUnder(Document pinned, int pinnedKeys) {
         List<List<Object>> tuples = List.of(List.of());
         for (IndexKey key : getKeys().subList(0, pinnedKeys)) {
             List<List<Object>> longer = new ArrayList<>();
@@ -127,9 +182,8 @@ final class SecondaryIndex<P> extends Index<P> {
                     positions.addAll(keyPositions);
                 }
             });
-            positions.addAll(positionsWithoutKeys);
         }
-        return inStorageOrder(positions);
+        return positions;
     }
 
     /** The values a query condition pins the field to, or null when it is not a plain equality or {@code $in}. */
