@@ -18,6 +18,8 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 
 import static vn.neuguong.embeddedmongodb.JournaledMemoryBackend.changed;
@@ -214,6 +216,88 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Integer> 
         documents.filter(document -> documentMatchesQuery(document, query)).forEach(first::offer);
         return super.matchDocumentsFromStream(query, first.inOrder().stream(), numberToSkip, limit, batchSize, order,
                 fieldSelector);
+    }
+
+    /**
+     * A sorted query with a limit that one index decides alone ({@link SecondaryIndex#covered}) orders its matches
+     * by their sort fields, read from the stored bytes, and decodes only the first {@code skip + limit}: its
+     * candidates all match, so nothing else of them is needed (the first page of a national list read and decoded
+     * every one of 485,000 stored pledges). The candidates are read in storage order, as the index lists them
+     * otherwise, and ties keep that order.
+     */
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                         int batchSize, Document fieldSelector) {
+        Comparator<Document> order = deriveComparator(orderBy);
+        SecondaryIndex.Covered<Integer> covered = order == null || limit <= 0
+                || (long) numberToSkip + limit > FIRST_MATCHES_KEPT ? null : coveredByTheIndexUsed(query);
+        if (covered == null) {
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        List<String> sortKeys = new ArrayList<>(orderBy.keySet());
+        TopLevelFields sortFields = new TopLevelFields(sortKeys.stream().map(key -> Utils.splitPath(key).get(0))
+                .toList());
+        List<Integer> candidates = new ArrayList<>(covered.matches());
+        candidates.addAll(covered.unindexed());
+        candidates.sort(Comparator.naturalOrder());
+        FirstInOrder<SortedCandidate> first = new FirstInOrder<>(numberToSkip + limit,
+                SortedCandidate.inOrder(orderBy, sortKeys));
+        for (Integer position : candidates) {
+            Document sortedBy;
+            if (covered.unindexed().contains(position)) {
+                sortedBy = getDocument(position);
+                if (!documentMatchesQuery(sortedBy, query)) {
+                    continue;
+                }
+            } else {
+                sortedBy = sortFields.read(documents.get(position));
+            }
+            first.offer(new SortedCandidate(position, SortedCandidate.values(sortedBy, sortKeys)));
+        }
+        Stream<Document> kept = first.inOrder().stream().map(candidate -> getDocument(candidate.position()));
+        return super.matchDocumentsFromStream(query, kept, numberToSkip, limit, batchSize, order, fieldSelector);
+    }
+
+    /**
+     * A candidate of a sorted query and the values it is sorted by, each taken once (the library's comparator takes
+     * them from the document at every comparison), compared as the library's comparator compares them.
+     */
+    private record SortedCandidate(int position, Object[] sortedBy) {
+
+        static Object[] values(Document document, List<String> sortKeys) {
+            Object[] values = new Object[sortKeys.size()];
+            for (int i = 0; i < values.length; i++) {
+                String key = sortKeys.get(i);
+                // what the library's path lookup answers for a field of the document itself, without parsing a path
+                values[i] = key.contains(".") || key.equals("$")
+                        ? Utils.getSubdocumentValueCollectionAware(document, key) : document.getOrMissing(key);
+            }
+            return values;
+        }
+
+        static Comparator<SortedCandidate> inOrder(Document orderBy, List<String> sortKeys) {
+            List<ValueComparator> comparators = sortKeys.stream().map(key -> ((Number) orderBy.get(key)).intValue() > 0
+                    ? ValueComparator.asc() : ValueComparator.desc()).toList();
+            return (a, b) -> {
+                for (int i = 0; i < comparators.size(); i++) {
+                    int compared = comparators.get(i).compare(a.sortedBy()[i], b.sortedBy()[i]);
+                    if (compared != 0) {
+                        return compared;
+                    }
+                }
+                return 0;
+            };
+        }
+    }
+
+    /** What the index a query would use (the first that can serve it, as the library picks) decides alone. */
+    private SecondaryIndex.Covered<Integer> coveredByTheIndexUsed(Document query) {
+        for (Index<Integer> index : getIndexes()) {
+            if (index.canHandle(query)) {
+                return index instanceof SecondaryIndex<Integer> secondary ? secondary.covered(query) : null;
+            }
+        }
+        return null;
     }
 
     @Override
