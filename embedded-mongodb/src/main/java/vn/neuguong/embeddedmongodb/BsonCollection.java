@@ -161,16 +161,6 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Integer> 
                 .filter(document -> documentMatchesQuery(document, query));
     }
 
-    /** Where a query's candidates are listed: the index found first, rather than the first index that can serve. */
-    @Override
-    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
-                                         Document fieldSelector) {
-        Index<Integer> index = indexFor(query);
-        return index == null ? matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector)
-                : matchDocuments(query, index.getPositions(query), orderBy, numberToSkip, limit, batchSize,
-                        fieldSelector);
-    }
-
     /**
      * The index that lists the query's candidates most cheaply: a unique one, then one whose every key the query pins,
      * then one it pins a prefix of (a pass over the index's distinct keys), then a sparse one by range; the first
@@ -219,8 +209,11 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Integer> 
     }
 
     /**
-     * A sorted query with a limit that one index decides alone ({@link SecondaryIndex#covered}) orders its matches
-     * by their sort fields, read from the stored bytes, and decodes only the first {@code skip + limit}: its
+     * Where a query's candidates are listed: the index found first ({@link #indexFor}), rather than the first index
+     * that can serve.
+     *
+     * <p>A sorted query with a limit that this index decides alone ({@link SecondaryIndex#covered}) orders its
+     * matches by their sort fields, read from the stored bytes, and decodes only the first {@code skip + limit}: its
      * candidates all match, so nothing else of them is needed (the first page of a national list read and decoded
      * every one of 485,000 stored pledges). The candidates are read in storage order, as the index lists them
      * otherwise, and ties keep that order.
@@ -228,11 +221,15 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Integer> 
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                          int batchSize, Document fieldSelector) {
+        Index<Integer> index = indexFor(query);
         Comparator<Document> order = deriveComparator(orderBy);
         SecondaryIndex.Covered<Integer> covered = order == null || limit <= 0
-                || (long) numberToSkip + limit > FIRST_MATCHES_KEPT ? null : coveredByTheIndexUsed(query);
+                || (long) numberToSkip + limit > FIRST_MATCHES_KEPT
+                || !(index instanceof SecondaryIndex<Integer> secondary) ? null : secondary.covered(query);
         if (covered == null) {
-            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            return index == null ? matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector)
+                    : matchDocuments(query, index.getPositions(query), orderBy, numberToSkip, limit, batchSize,
+                            fieldSelector);
         }
         List<String> sortKeys = new ArrayList<>(orderBy.keySet());
         TopLevelFields sortFields = new TopLevelFields(sortKeys.stream().map(key -> Utils.splitPath(key).get(0))
@@ -288,16 +285,6 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Integer> 
                 return 0;
             };
         }
-    }
-
-    /** What the index a query would use (the first that can serve it, as the library picks) decides alone. */
-    private SecondaryIndex.Covered<Integer> coveredByTheIndexUsed(Document query) {
-        for (Index<Integer> index : getIndexes()) {
-            if (index.canHandle(query)) {
-                return index instanceof SecondaryIndex<Integer> secondary ? secondary.covered(query) : null;
-            }
-        }
-        return null;
     }
 
     @Override
