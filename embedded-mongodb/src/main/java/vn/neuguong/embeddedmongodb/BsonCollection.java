@@ -4,10 +4,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -17,6 +19,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
@@ -38,6 +41,8 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Integer> 
 
     /** Beyond this many first matches kept, a sorted query sorts them all, as the library does. */
     private static final int FIRST_MATCHES_KEPT = 10_000;
+    /** Restored documents decoded and indexed at a time: large enough to keep two cores busy, small on the heap. */
+    private static final int RESTORE_CHUNK = 4_096;
     /** Null when the databases live in memory only (tests). */
     private final Journal journal;
     /** The documents by position; null where one was removed. */
@@ -72,18 +77,45 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Integer> 
         }
     }
 
-    /** Fills the indexes opened at start with the restored documents (the journal held only valid ones). */
+    /**
+     * Fills the indexes opened at start with the restored documents (the journal held only valid ones), a chunk of
+     * documents at a time: the chunk is decoded, then each index takes all of it, the indexes side by side (each is
+     * its own structure; computing the keys is most of a restart at season scale). An index reads only its own
+     * fields, so each document is decoded with just the top-level fields some index names (a pledge's texts, most of
+     * its bytes, are skipped).
+     */
     synchronized void indexRestoredDocuments() {
         if (!restoring) {
             return;
         }
         restoring = false;
         List<Index<Integer>> indexes = getIndexes();
-        streamAllDocumentsWithPosition().forEach(stored -> {
-            for (Index<Integer> index : indexes) {
-                index.add(stored.getDocument(), stored.getPosition(), this);
+        Set<String> names = new HashSet<>();
+        names.add("_id");
+        if (getIdField() != null) {
+            names.add(getIdField());
+        }
+        for (Index<Integer> index : indexes) {
+            for (IndexKey key : index.getKeys()) {
+                names.add(key.getKey().split("\\.", 2)[0]);
             }
-        });
+        }
+        TopLevelFields indexed = new TopLevelFields(names);
+        for (int from = 0; from < documents.size(); from += RESTORE_CHUNK) {
+            int start = from;
+            Document[] chunk = new Document[Math.min(RESTORE_CHUNK, documents.size() - from)];
+            IntStream.range(0, chunk.length).parallel().forEach(i -> {
+                byte[] stored = documents.get(start + i);
+                chunk[i] = stored == null ? null : indexed.read(stored);
+            });
+            indexes.parallelStream().forEach(index -> {
+                for (int i = 0; i < chunk.length; i++) {
+                    if (chunk[i] != null) {
+                        index.add(chunk[i], start + i, this);
+                    }
+                }
+            });
+        }
     }
 
     @Override
