@@ -3,6 +3,8 @@ package vn.neuguong.localstack;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +14,7 @@ import vn.neuguong.localstack.LocalStackOptions.Component;
 
 /**
  * Runs the local stack: the Kafka broker, the MongoDB-compatible server and the development token issuer (or those
- * of them {@code --only} names), until SIGTERM or Ctrl-C stops them (newest first).
+ * of them {@code --only} names), until SIGTERM or Ctrl-C stops them (the last started first).
  */
 public final class LocalStack {
 
@@ -65,23 +67,50 @@ public final class LocalStack {
             running.push(issuer);
             log.info("Token issuer (local development only) ready at {}", issuer.issuerUri());
         }
+        // the database restores its journal (most of a start with a season stored) while the broker starts
+        FutureTask<MongoServer> mongo = new FutureTask<>(() -> {
+            MongoServer server = MongoServer.journaled(options.dataDir().resolve("mongo"), options.mongoPort());
+            server.start();
+            return server;
+        });
         if (options.runs(Component.MONGO)) {
-            MongoServer mongo = MongoServer.journaled(options.dataDir().resolve("mongo"), options.mongoPort());
-            mongo.start();
-            running.push(mongo);
-            log.info("MongoDB-compatible server ready at {}", mongo.connectionString());
+            new Thread(mongo, "mongo-start").start();
         }
-        if (options.runs(Component.KAFKA)) {
-            KafkaBroker kafka = new KafkaBroker(options.dataDir().resolve("kafka"), options.kafkaPort(),
-                    options.kafkaControllerPort(), options.kafkaSaslPort());
-            kafka.start();
-            running.push(kafka);
-            log.info("Kafka broker ready at {}", kafka.bootstrapServers());
-            InboundPublishers.provision(kafka.bootstrapServers(), InboundPublishers.DEMO, 12);
-            InboundPublishers.writeRegistry(InboundPublishers.DEMO, options.dataDir().resolve(REGISTRY_FILE));
-            log.info("Inbound demo publishers {} (local development only) on the SCRAM listener {}",
-                    InboundPublishers.DEMO.stream().map(InboundPublishers.Publisher::name).toList(),
-                    kafka.saslBootstrapServers());
+        try {
+            if (options.runs(Component.KAFKA)) {
+                startKafka(options);
+            }
+        } finally {
+            if (options.runs(Component.MONGO)) {
+                MongoServer server = started(mongo);
+                running.push(server);
+                log.info("MongoDB-compatible server ready at {}", server.connectionString());
+            }
+        }
+    }
+
+    private void startKafka(LocalStackOptions options) {
+        KafkaBroker kafka = new KafkaBroker(options.dataDir().resolve("kafka"), options.kafkaPort(),
+                options.kafkaControllerPort(), options.kafkaSaslPort());
+        kafka.start();
+        running.push(kafka);
+        log.info("Kafka broker ready at {}", kafka.bootstrapServers());
+        InboundPublishers.provision(kafka.bootstrapServers(), InboundPublishers.DEMO, 12);
+        InboundPublishers.writeRegistry(InboundPublishers.DEMO, options.dataDir().resolve(REGISTRY_FILE));
+        log.info("Inbound demo publishers {} (local development only) on the SCRAM listener {}",
+                InboundPublishers.DEMO.stream().map(InboundPublishers.Publisher::name).toList(),
+                kafka.saslBootstrapServers());
+    }
+
+    private static MongoServer started(FutureTask<MongoServer> mongo) {
+        try {
+            return mongo.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the MongoDB-compatible server started", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause
+                    : new IllegalStateException("The MongoDB-compatible server could not start", e.getCause());
         }
     }
 
