@@ -33,7 +33,12 @@ final class SecondaryIndex<P> extends Index<P> {
     private static final String ID = "_id";
     private static final Set<String> RANGE_OPERATORS = Set.of("$lt", "$lte", "$gt", "$gte");
 
-    private final Map<KeyValue, Set<P>> positionsByKey = new HashMap<>();
+    /**
+     * Per key, the position of its one document or, when several share it, their {@link Positions}: most keys of a
+     * pledge's indexes list one document (a member's, a registration time's), and a set for each cost about 200
+     * bytes more per key.
+     */
+    private final Map<KeyValue, Object> positionsByKey = new HashMap<>();
     private final Map<Object, P> positionsById = new HashMap<>();
     /** Documents indexed under no key (an empty array in a multikey field): a query on a prefix may match them. */
     private final Set<P> positionsWithoutKeys = new HashSet<>();
@@ -170,16 +175,16 @@ final class SecondaryIndex<P> extends Index<P> {
         Set<P> positions = new LinkedHashSet<>();
         if (pinnedKeys == getKeys().size()) {
             for (List<Object> tuple : tuples) {
-                positions.addAll(positionsByKey.getOrDefault(new KeyValue(tuple).normalized(), Set.of()));
+                addListed(positionsByKey.get(new KeyValue(tuple).normalized()), positions);
             }
         } else {
             Set<List<Object>> prefixes = new HashSet<>();
             for (List<Object> tuple : tuples) {
                 prefixes.add(new KeyValue(tuple).normalized().stream().toList());
             }
-            positionsByKey.forEach((key, keyPositions) -> {
+            positionsByKey.forEach((key, listed) -> {
                 if (prefixes.contains(key.stream().limit(pinnedKeys).toList())) {
-                    positions.addAll(keyPositions);
+                    addListed(listed, positions);
                 }
             });
         }
@@ -231,8 +236,45 @@ final class SecondaryIndex<P> extends Index<P> {
             positionsWithoutKeys.add(position);
         }
         for (KeyValue key : keys) {
-            positionsByKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(position);
+            positionsByKey.merge(key, position, SecondaryIndex::listedWith);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object listedWith(Object listed, Object added) {
+        if (listed instanceof Positions<?> several) {
+            ((Positions<Object>) several).add(added);
+            return several;
+        }
+        if (listed.equals(added)) {
+            return listed;
+        }
+        Positions<Object> several = new Positions<>();
+        several.add(listed);
+        several.add(added);
+        return several;
+    }
+
+    /** What remains listed under a key once {@code position} is removed from it: null for nothing. */
+    private static Object listedWithout(Object listed, Object position) {
+        if (!(listed instanceof Positions<?> several)) {
+            return listed.equals(position) ? null : listed;
+        }
+        several.remove(position);
+        return several.size() == 1 ? several.iterator().next() : several;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void addListed(Object listed, Set<P> positions) {
+        if (listed instanceof Positions<?> several) {
+            positions.addAll((Positions<P>) several);
+        } else if (listed != null) {
+            positions.add((P) listed);
+        }
+    }
+
+    /** The positions of the documents that share a key (a set of its own type, never taken for a position). */
+    private static final class Positions<P> extends HashSet<P> {
     }
 
     /** The document as stored: its keys are computed again rather than kept, which halves the index's memory. */
@@ -244,13 +286,7 @@ final class SecondaryIndex<P> extends Index<P> {
         }
         positionsWithoutKeys.remove(position);
         for (KeyValue key : keysOf(document)) {
-            Set<P> positions = positionsByKey.get(key);
-            if (positions != null) {
-                positions.remove(position);
-                if (positions.isEmpty()) {
-                    positionsByKey.remove(key);
-                }
-            }
+            positionsByKey.computeIfPresent(key, (k, listed) -> listedWithout(listed, position));
         }
         return position;
     }

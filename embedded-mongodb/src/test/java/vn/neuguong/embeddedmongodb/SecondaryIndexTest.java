@@ -50,6 +50,34 @@ class SecondaryIndexTest {
         assertThat(covered(new Document("unitPath", "nowhere")).matches()).isEmpty();
     }
 
+    /** A key lists one document, then several, then one again and none, as documents come and go. */
+    @Test
+    void aKeyListsItsDocumentsAsTheyComeAndGo() {
+        Document first = new Document("unitPath", List.of("vn", "p-1")).append("year", 2026).append("status", "A");
+        Document second = new Document("unitPath", List.of("vn", "p-2")).append("year", 2026).append("status", "A");
+        Document third = new Document("unitPath", List.of("vn", "p-1")).append("year", 2026).append("status", "A");
+        add(0, first);
+        assertThat(covered(new Document("unitPath", "p-1")).matches()).containsExactly(0);
+        add(1, second);
+        add(2, third);
+        assertThat(covered(new Document("unitPath", "p-1")).matches()).containsExactlyInAnyOrder(0, 2);
+        assertThat(covered(new Document("unitPath", "vn").append("year", 2026).append("status", "A")).matches())
+                .containsExactlyInAnyOrder(0, 1, 2);
+
+        assertThat(index.remove(first)).isEqualTo(0);
+        assertThat(covered(new Document("unitPath", "p-1")).matches()).containsExactly(2);
+        assertThat(covered(new Document("unitPath", "vn")).matches()).containsExactlyInAnyOrder(1, 2);
+        index.remove(third);
+        assertThat(covered(new Document("unitPath", "p-1")).matches()).isEmpty();
+        add(0, first);
+        assertThat(covered(new Document("unitPath", "p-1")).matches()).containsExactly(0);
+        index.updateInPlace(second, new Document("_id", "p-1").append("unitPath", List.of("vn", "p-1"))
+                .append("year", 2026).append("status", "A"), 1, null);
+        assertThat(covered(new Document("unitPath", "p-1")).matches()).containsExactlyInAnyOrder(0, 1);
+        assertThat(covered(new Document("unitPath", "p-2")).matches()).isEmpty();
+        assertThat(index.getCount()).isEqualTo(2);
+    }
+
     @Test
     void queriesWithAnyOtherConditionAreLeftToTheDocuments() {
         add(0, new Document("unitPath", List.of("vn", "p-1")).append("year", 2026).append("status", "A"));
