@@ -369,6 +369,10 @@ class MongoServerIndexesTest {
                         assertThat(pledges.find(kept).sort(ORDERS.get(0)).limit(3).map(document -> document.get("_id"))
                                 .into(new ArrayList<>())).containsExactly("kept-299", "kept-298", "kept-297");
                         assertThat(pledges.countDocuments(Filters.eq("unitPath", "vn"))).isGreaterThanOrEqualTo(300);
+                        // an aggregation lists its candidates, then reads each: one moved away in between is not one
+                        pledges.aggregate(List.of(Aggregates.match(Filters.eq("unitPath", "p-2")),
+                                Aggregates.project(new Document("unitPath", 1)))).forEach(moved ->
+                                assertThat(moved.getList("unitPath", String.class)).contains("p-2"));
                     }
                 } finally {
                     reading.set(false);
