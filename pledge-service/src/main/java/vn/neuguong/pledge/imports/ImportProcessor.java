@@ -39,7 +39,6 @@ import vn.neuguong.pledge.pledge.PledgeRepository;
 import vn.neuguong.pledge.pledge.PledgeValidator;
 import vn.neuguong.pledge.pledge.SigningDay;
 import vn.neuguong.pledge.pledge.StoredPledge;
-import vn.neuguong.pledge.specificity.CopyCandidate;
 
 /**
  * Processes one import file: streams it, validates and authorizes each pledge like {@code POST /api/pledges}, and
@@ -230,12 +229,14 @@ class ImportProcessor {
         // One indexed query per (unit, year) of the batch, with the band keys not asked about yet in this job.
         Map<String, Set<String>> bandKeysByUnitAndYear = new LinkedHashMap<>();
         List<List<Pledge.Commitment>> commitments = new ArrayList<>();
+        List<List<String>> similarityKeys = new ArrayList<>();
         for (Candidate candidate : candidates) {
             List<Pledge.Commitment> pledgeCommitments = PledgeFactory.commitments(candidate.draft().request());
+            List<String> keys = PledgeFactory.similarityKeys(pledgeCommitments, nearCopies::bandKeys);
             commitments.add(pledgeCommitments);
+            similarityKeys.add(keys);
             bandKeysByUnitAndYear.computeIfAbsent(candidate.resolved().unit().id() + "|"
-                    + candidate.draft().request().year(), group -> new HashSet<>())
-                    .addAll(PledgeFactory.similarityKeys(pledgeCommitments));
+                    + candidate.draft().request().year(), group -> new HashSet<>()).addAll(keys);
         }
         bandKeysByUnitAndYear.forEach((group, keys) -> {
             String[] unitAndYear = group.split("\\|");
@@ -254,11 +255,10 @@ class ImportProcessor {
             Candidate candidate = candidates.get(i);
             String unitId = candidate.resolved().unit().id();
             int year = candidate.draft().request().year();
-            List<String> keys = PledgeFactory.similarityKeys(commitments.get(i));
+            List<String> keys = similarityKeys.get(i);
             Pledge pledge = factory.newPledge(UUID.randomUUID().toString(), candidate.draft().request(),
-                    candidate.resolved(), factory.specificity(commitments.get(i), candidate.resolved().theme(),
-                            nearCopies.actionsSharingAKey(unitId, year, keys).stream()
-                                    .map(action -> new CopyCandidate(action, null)).toList()),
+                    commitments.get(i), candidate.resolved(), factory.specificity(commitments.get(i),
+                            candidate.resolved().theme(), nearCopies.actionsSharingAKey(unitId, year, keys)),
                     new Pledge.Change(now, job.importer().sub()), candidate.draft().signedOn());
             nearCopies.add(unitId, year, keys, commitments.get(i).stream().map(Pledge.Commitment::action).toList());
             batch.add(StoredPledge.registered(pledge, null, job.id()));
@@ -266,7 +266,7 @@ class ImportProcessor {
         }
         Set<Integer> failed = new HashSet<>();
         try {
-            pledges.insertAll(batch, events);
+            pledges.insertAll(batch, events, nearCopies::bandKeys);
         } catch (RuntimeException e) {
             MongoBulkWriteException bulk = bulkCause(e);
             if (bulk == null) {

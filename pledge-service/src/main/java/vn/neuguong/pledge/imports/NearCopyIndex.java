@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 import vn.neuguong.pledge.pledge.PledgeRepository.SimilarCandidate;
+import vn.neuguong.pledge.specificity.CopyCandidate;
+import vn.neuguong.pledge.specificity.MinHash;
+import vn.neuguong.pledge.specificity.Shingles;
 
 /**
  * Near-copy candidates for one import job: stored pledges found by band key, and the pledges the job imported so
@@ -19,16 +22,24 @@ import vn.neuguong.pledge.pledge.PledgeRepository.SimilarCandidate;
  * about before, so what comes back is pledges that were there before (or arrived since). Without this, a
  * templated file re-read every earlier pledge of its communes in each batch, which grows with the square of the
  * file. Past {@code maxTexts} texts it starts afresh and asks again.
+ *
+ * <p>Each distinct text is shingled and hashed once for the job ({@link #bandKeys}, {@link CopyCandidate}), not
+ * once per pledge that uses it or is compared with it: in a templated file that was most of the check's cost.
  */
 final class NearCopyIndex {
 
     private final int maxTexts;
     private final Map<String, UnitYear> byUnitAndYear = new HashMap<>();
+    private final Map<String, List<String>> bandKeysByAction = new HashMap<>();
     private int texts;
 
     private static final class UnitYear {
         private final Set<String> askedKeys = new HashSet<>();
-        private final Map<String, Set<String>> bandKeysByAction = new LinkedHashMap<>();
+        private final Map<String, Text> byAction = new LinkedHashMap<>();
+    }
+
+    /** A distinct action of the unit and year, and the band keys of the pledges using it. */
+    private record Text(CopyCandidate candidate, Set<String> bandKeys) {
     }
 
     NearCopyIndex(int maxTexts) {
@@ -39,8 +50,14 @@ final class NearCopyIndex {
     void trim() {
         if (texts > maxTexts) {
             byUnitAndYear.clear();
+            bandKeysByAction.clear();
             texts = 0;
         }
+    }
+
+    /** The MinHash band keys of the action's shingles, computed once per text for the job. */
+    List<String> bandKeys(String action) {
+        return bandKeysByAction.computeIfAbsent(action, text -> MinHash.bandKeys(Shingles.of(text)));
     }
 
     /** The keys the database has not been asked about yet for this unit and year; they count as asked from now. */
@@ -62,23 +79,23 @@ final class NearCopyIndex {
     void add(String unitId, int year, List<String> bandKeys, List<String> actions) {
         UnitYear unitYear = unitYear(unitId, year);
         for (String action : actions) {
-            unitYear.bandKeysByAction.computeIfAbsent(action, text -> {
+            unitYear.byAction.computeIfAbsent(action, text -> {
                 texts++;
-                return new HashSet<>();
-            }).addAll(bandKeys);
+                return new Text(new CopyCandidate(text, null), new HashSet<>());
+            }).bandKeys().addAll(bandKeys);
         }
     }
 
     /** Distinct actions of pledges of the unit and year that share a band key with the given ones. */
-    List<String> actionsSharingAKey(String unitId, int year, List<String> bandKeys) {
+    List<CopyCandidate> actionsSharingAKey(String unitId, int year, List<String> bandKeys) {
         UnitYear unitYear = byUnitAndYear.get(unitId + "|" + year);
         if (unitYear == null) {
             return List.of();
         }
-        List<String> actions = new ArrayList<>();
-        unitYear.bandKeysByAction.forEach((action, keys) -> {
-            if (bandKeys.stream().anyMatch(keys::contains)) {
-                actions.add(action);
+        List<CopyCandidate> actions = new ArrayList<>();
+        unitYear.byAction.values().forEach(text -> {
+            if (bandKeys.stream().anyMatch(text.bandKeys()::contains)) {
+                actions.add(text.candidate());
             }
         });
         return actions;

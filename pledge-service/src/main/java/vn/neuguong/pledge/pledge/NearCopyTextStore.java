@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -29,8 +30,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import vn.neuguong.contracts.pledge.PledgeStatus;
-import vn.neuguong.pledge.specificity.MinHash;
-import vn.neuguong.pledge.specificity.Shingles;
 import vn.neuguong.pledge.specificity.VietnameseText;
 
 /**
@@ -72,12 +71,12 @@ class NearCopyTextStore {
                             .map(commitment -> commitment.getString("action")).toList()));
             if (batch.size() == 1_000) {
                 total[0] += batch.size();
-                apply(changes(batch, 1));
+                apply(changes(batch, 1), PledgeFactory::bandKeys);
                 batch.clear();
             }
         });
         total[0] += batch.size();
-        apply(changes(batch, 1));
+        apply(changes(batch, 1), PledgeFactory::bandKeys);
         if (total[0] > 0) {
             log.info("Near-copy texts built from {} stored pledges", total[0]);
         }
@@ -98,8 +97,9 @@ class NearCopyTextStore {
         return candidates;
     }
 
-    void added(List<Pledge> pledges) {
-        apply(changes(pledges.stream().map(Actions::of).toList(), 1));
+    /** @param bandKeys each action's band keys (a caller that computed them for the check passes what it knows) */
+    void added(List<Pledge> pledges, Function<String, List<String>> bandKeys) {
+        apply(changes(pledges.stream().map(Actions::of).toList(), 1), bandKeys);
     }
 
     /** After a transition from {@code before} to {@code after}: only what the change did to the live texts. */
@@ -108,7 +108,7 @@ class NearCopyTextStore {
         changes(live(after) ? List.of(Actions.of(after)) : List.of(), 1).forEach((id, change) ->
                 changes.merge(id, change, Change::plus));
         changes.values().removeIf(change -> change.delta() == 0);
-        apply(changes);
+        apply(changes, PledgeFactory::bandKeys);
     }
 
     private static boolean live(Pledge pledge) {
@@ -132,7 +132,7 @@ class NearCopyTextStore {
         return changes;
     }
 
-    private void apply(Map<String, Change> changes) {
+    private void apply(Map<String, Change> changes, Function<String, List<String>> bandKeys) {
         if (changes.isEmpty()) {
             return;
         }
@@ -142,7 +142,7 @@ class NearCopyTextStore {
                 Updates.setOnInsert("unitId", change.unitId()),
                 Updates.setOnInsert("year", change.year()),
                 Updates.setOnInsert("action", change.action()),
-                Updates.setOnInsert("bandKeys", MinHash.bandKeys(Shingles.of(change.action()))),
+                Updates.setOnInsert("bandKeys", bandKeys.apply(change.action())),
                 Updates.setOnInsert("examplePledgeId", change.pledgeId()),
                 Updates.setOnInsert("examplePledger", change.pledger())), new UpdateOptions().upsert(true))));
         collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import vn.neuguong.contracts.Topics;
 import vn.neuguong.contracts.pledge.PledgeChanged;
@@ -35,10 +36,11 @@ public class PledgeFactory {
     /**
      * The pledge a valid request registers, by {@code registration.by()} at {@code registration.at()}, signed on
      * the day an import declares ({@code declaredSigningDay}, checked by {@link SigningDay#problem}) or, when null,
-     * the day of the registration.
+     * the day of the registration. {@code commitments} are the request's, as {@link #commitments} made them.
      */
-    public Pledge newPledge(String id, PledgeRequest request, PledgeValidator.Resolved resolved,
-                            Specificity specificity, Pledge.Change registration, LocalDate declaredSigningDay) {
+    public Pledge newPledge(String id, PledgeRequest request, List<Pledge.Commitment> commitments,
+                            PledgeValidator.Resolved resolved, Specificity specificity, Pledge.Change registration,
+                            LocalDate declaredSigningDay) {
         LocalDate signedOn = declaredSigningDay != null ? declaredSigningDay : SigningDay.of(registration.at());
         return Pledge.builder()
                 .id(id)
@@ -46,7 +48,7 @@ public class PledgeFactory {
                 .unit(resolved.unit().id(), resolved.unit().path())
                 .pledger(pledger(request.pledger()))
                 .themeId(resolved.theme() == null ? null : resolved.theme().id())
-                .commitments(commitments(request))
+                .commitments(commitments)
                 .specificity(specificity)
                 .signed(signedOn, deadlines.onTime(request.year(), signedOn))
                 .registered(registration);
@@ -62,11 +64,22 @@ public class PledgeFactory {
                 trim(c.linkedDuty()), trim(c.measure()), trim(c.target()), c.dueDate())).toList();
     }
 
+    /** The MinHash band keys of an action: what near-copy candidates are found by. */
+    public static List<String> bandKeys(String action) {
+        return MinHash.bandKeys(Shingles.of(action));
+    }
+
     /** The distinct MinHash band keys of all the commitments' actions. */
     public static List<String> similarityKeys(List<Pledge.Commitment> commitments) {
+        return similarityKeys(commitments, PledgeFactory::bandKeys);
+    }
+
+    /** As {@link #similarityKeys(List)}, with each action's keys from {@code bandKeys} (which may know them). */
+    public static List<String> similarityKeys(List<Pledge.Commitment> commitments,
+                                              Function<String, List<String>> bandKeys) {
         Set<String> keys = new LinkedHashSet<>();
         for (Pledge.Commitment commitment : commitments) {
-            keys.addAll(MinHash.bandKeys(Shingles.of(commitment.action())));
+            keys.addAll(bandKeys.apply(commitment.action()));
         }
         return List.copyOf(keys);
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
@@ -65,15 +66,19 @@ public class PledgeRepository implements InitializingBean {
         nearCopyTexts.prepare();
     }
 
-    /** @throws org.springframework.dao.DuplicateKeyException for a second pledge of the pledger and year, or a reused creation key */
-    public void insert(StoredPledge pledge, OutboxEvent registered) {
+    /**
+     * @param bandKeys the MinHash band keys of each of the pledge's actions, as the specificity check computed them
+     * @throws org.springframework.dao.DuplicateKeyException for a second pledge of the pledger and year, or a reused creation key
+     */
+    public void insert(StoredPledge pledge, OutboxEvent registered, Function<String, List<String>> bandKeys) {
         mongo.insert(withOutbox(pledge, registered), PledgeDocument.COLLECTION);
         outbox.written(PledgeDocument.COLLECTION, pledge.pledge().id());
-        nearCopyTexts.added(List.of(pledge.pledge()));
+        nearCopyTexts.added(List.of(pledge.pledge()), bandKeys);
     }
 
-    /** Inserts unordered: one failure does not stop the others. */
-    public BulkWriteResult insertAll(List<StoredPledge> pledges, List<OutboxEvent> registered) {
+    /** Inserts unordered: one failure does not stop the others. {@code bandKeys} as for {@link #insert}. */
+    public BulkWriteResult insertAll(List<StoredPledge> pledges, List<OutboxEvent> registered,
+                                     Function<String, List<String>> bandKeys) {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PledgeDocument.COLLECTION);
         for (int i = 0; i < pledges.size(); i++) {
             bulk.insert(withOutbox(pledges.get(i), registered.get(i)));
@@ -96,7 +101,7 @@ public class PledgeRepository implements InitializingBean {
                     outbox.written(PledgeDocument.COLLECTION, pledges.get(i).pledge().id());
                 }
             }
-            nearCopyTexts.added(inserted);
+            nearCopyTexts.added(inserted, bandKeys);
         }
     }
 

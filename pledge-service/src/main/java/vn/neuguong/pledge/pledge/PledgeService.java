@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.springframework.dao.DuplicateKeyException;
 
@@ -92,11 +93,14 @@ public class PledgeService {
         String pledgerKey = Pledge.pledgerKey(resolved.unit().id(), pledger.kind(), pledger.memberId(), pledger.name());
 
         List<Pledge.Commitment> commitments = PledgeFactory.commitments(request);
-        Specificity specificity = specificity(commitments, resolved, request.year(), null);
-        Pledge pledge = factory.newPledge(UUID.randomUUID().toString(), request, resolved, specificity,
+        Map<String, List<String>> bandKeysByAction = new HashMap<>();
+        Function<String, List<String>> bandKeys = action -> bandKeysByAction.computeIfAbsent(action,
+                PledgeFactory::bandKeys);
+        Specificity specificity = specificity(commitments, resolved, request.year(), null, bandKeys);
+        Pledge pledge = factory.newPledge(UUID.randomUUID().toString(), request, commitments, resolved, specificity,
                 new Pledge.Change(clock.instant(), user.sub()), signedOn);
         try {
-            pledges.insert(StoredPledge.registered(pledge, key, null), factory.registered(pledge));
+            pledges.insert(StoredPledge.registered(pledge, key, null), factory.registered(pledge), bandKeys);
             return new Registered(pledge, false);
         } catch (DuplicateKeyException raced) {
             if (key != null) {
@@ -126,7 +130,8 @@ public class PledgeService {
             PledgeAccess.requireCanManage(user, revised);
             resolved = validator.validateRevision(revised, request);
         }
-        Specificity specificity = specificity(PledgeFactory.commitments(request), resolved, request.year(), revised);
+        Specificity specificity = specificity(PledgeFactory.commitments(request), resolved, request.year(), revised,
+                PledgeFactory::bandKeys);
         // as on a stored pledge: a near-copy names the pledge copied only to who may read that one
         return PledgeAccess.readsPledgesOfUnit(user, resolved.unit().path()) ? specificity
                 : specificity.withoutCopiedPledges();
@@ -144,8 +149,8 @@ public class PledgeService {
     }
 
     private Specificity specificity(List<Pledge.Commitment> commitments, PledgeValidator.Resolved resolved, int year,
-                                    Pledge revised) {
-        List<String> keys = PledgeFactory.similarityKeys(commitments);
+                                    Pledge revised, Function<String, List<String>> bandKeys) {
+        List<String> keys = PledgeFactory.similarityKeys(commitments, bandKeys);
         List<CopyCandidate> candidates = new ArrayList<>();
         Map<String, String> pledgers = new HashMap<>();
         for (PledgeRepository.SimilarCandidate candidate : pledges.nearCopyCandidates(resolved.unit().id(), year, keys,
@@ -208,7 +213,8 @@ public class PledgeService {
                     List<Pledge.Commitment> commitments = PledgeFactory.commitments(request);
                     return pledge.revised(PledgeFactory.pledger(request.pledger()),
                             resolved.theme() == null ? null : resolved.theme().id(), commitments,
-                            specificity(commitments, resolved, pledge.year(), pledge), change);
+                            specificity(commitments, resolved, pledge.year(), pledge, PledgeFactory::bandKeys),
+                            change);
                 });
     }
 

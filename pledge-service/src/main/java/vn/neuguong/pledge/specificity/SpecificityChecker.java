@@ -173,25 +173,15 @@ public final class SpecificityChecker {
     }
 
     /**
-     * The other pledges' actions, shingled on first use: a real copy is usually found among the first candidates,
-     * so templated pledges of a whole unit do not cost a comparison with every one of them.
+     * The other pledges' actions, compared in order: a real copy is usually found among the first candidates, so
+     * templated pledges of a whole unit do not cost a comparison with every one of them.
      */
-    private static final class OtherActions {
-
-        private final List<CopyCandidate> candidates;
-        private final List<Set<String>> shingles = new ArrayList<>();
-
-        OtherActions(List<CopyCandidate> candidates) {
-            this.candidates = candidates;
-        }
+    private record OtherActions(List<CopyCandidate> candidates) {
 
         Optional<CopyCandidate> nearCopyOf(Set<String> action) {
-            for (int i = 0; i < candidates.size(); i++) {
-                if (i == shingles.size()) {
-                    shingles.add(Shingles.of(candidates.get(i).action()));
-                }
-                if (Shingles.jaccard(action, shingles.get(i)) >= NEAR_COPY_THRESHOLD) {
-                    return Optional.of(candidates.get(i));
+            for (CopyCandidate candidate : candidates) {
+                if (Shingles.jaccard(action, candidate.shingles()) >= NEAR_COPY_THRESHOLD) {
+                    return Optional.of(candidate);
                 }
             }
             return Optional.empty();
