@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -184,45 +185,71 @@ public class OutboxRelay implements SmartLifecycle {
         if (sending.isEmpty()) {
             return 0;
         }
-        List<WriteModel<Document>> clearing = new ArrayList<>();
+        Map<Object, List<String>> acknowledged = new LinkedHashMap<>();
         int sent = 0;
         for (Sending document : sending) {
-            List<String> acknowledged = document.acknowledged();
-            if (!acknowledged.isEmpty()) {
-                sent += acknowledged.size();
-                clearing.addAll(clearing(document.id(), acknowledged));
+            List<String> events = document.acknowledged();
+            if (!events.isEmpty()) {
+                sent += events.size();
+                acknowledged.put(document.id(), events);
             }
         }
-        if (!clearing.isEmpty()) {
-            collection.bulkWrite(clearing, new BulkWriteOptions().ordered(true));
-        }
+        clear(collection, acknowledged);
         published.increment(sent);
         return sent;
     }
 
     /**
-     * The writes that remove the {@code acknowledged} events from one document, in this order. Usually the outbox
-     * holds exactly those events, and one write empties it and ends the pending state. Otherwise (a concurrent write
-     * appended an event, or another relay already removed some) that write matches nothing, and the next two remove
-     * what was acknowledged and end the pending state only if that emptied the outbox; after the first write they
-     * match nothing. A document whose outbox merely has the same size must not be emptied: the filter names the
-     * events.
+     * Removes the acknowledged events from their documents. Usually a document's outbox holds exactly those events,
+     * and one write per document ({@link #emptying}) empties it and ends the pending state. Only when some of those
+     * writes matched nothing (a concurrent write appended an event, or another relay already removed some) are the
+     * careful ones ({@link #removing}) sent, for every document of the round: after an emptying write they match
+     * nothing. Sending all three for every document cost the database two more reads of each published document.
      */
-    static List<WriteModel<Document>> clearing(Object id, List<String> acknowledged) {
-        Bson unlease = Updates.combine(Updates.unset(LEASE_OWNER), Updates.unset(LEASE_UNTIL));
+    static void clear(MongoCollection<Document> collection, Map<Object, List<String>> acknowledged) {
+        if (acknowledged.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> emptying = new ArrayList<>();
+        acknowledged.forEach((id, events) -> emptying.add(emptying(id, events)));
+        if (collection.bulkWrite(emptying, new BulkWriteOptions().ordered(true)).getMatchedCount()
+                == acknowledged.size()) {
+            return;
+        }
+        List<WriteModel<Document>> removing = new ArrayList<>();
+        acknowledged.forEach((id, events) -> removing.addAll(removing(id, events)));
+        collection.bulkWrite(removing, new BulkWriteOptions().ordered(true));
+    }
+
+    /**
+     * Empties the outbox and ends the pending state if the outbox holds exactly the {@code acknowledged} events. A
+     * document whose outbox merely has the same size must not be emptied: the filter names the events.
+     */
+    static WriteModel<Document> emptying(Object id, List<String> acknowledged) {
+        return new UpdateOneModel<>(Filters.and(Filters.eq("_id", id),
+                Filters.size(OutboxEvent.OUTBOX_FIELD, acknowledged.size()),
+                Filters.all(OutboxEvent.OUTBOX_FIELD + ".eventId", acknowledged)),
+                Updates.combine(Updates.set(OutboxEvent.OUTBOX_FIELD, List.of()),
+                        Updates.unset(OutboxEvent.PENDING_SINCE_FIELD), unlease()));
+    }
+
+    /**
+     * Removes the {@code acknowledged} events, whatever else the outbox holds, then ends the pending state only if
+     * that emptied the outbox; in this order.
+     */
+    static List<WriteModel<Document>> removing(Object id, List<String> acknowledged) {
         return List.of(
-                new UpdateOneModel<>(Filters.and(Filters.eq("_id", id),
-                        Filters.size(OutboxEvent.OUTBOX_FIELD, acknowledged.size()),
-                        Filters.all(OutboxEvent.OUTBOX_FIELD + ".eventId", acknowledged)),
-                        Updates.combine(Updates.set(OutboxEvent.OUTBOX_FIELD, List.of()),
-                                Updates.unset(OutboxEvent.PENDING_SINCE_FIELD), unlease)),
                 new UpdateOneModel<>(Filters.and(Filters.eq("_id", id),
                         Filters.in(OutboxEvent.OUTBOX_FIELD + ".eventId", acknowledged)),
                         Updates.combine(Updates.pull(OutboxEvent.OUTBOX_FIELD, Filters.in("eventId", acknowledged)),
-                                unlease)),
+                                unlease())),
                 new UpdateOneModel<>(Filters.and(Filters.eq("_id", id), Filters.size(OutboxEvent.OUTBOX_FIELD, 0),
                         Filters.exists(OutboxEvent.PENDING_SINCE_FIELD)),
                         Updates.unset(OutboxEvent.PENDING_SINCE_FIELD)));
+    }
+
+    private static Bson unlease() {
+        return Updates.combine(Updates.unset(LEASE_OWNER), Updates.unset(LEASE_UNTIL));
     }
 
     private Sending send(Document document) {
