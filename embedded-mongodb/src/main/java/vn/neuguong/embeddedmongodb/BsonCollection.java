@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -51,6 +52,8 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Integer> 
     private int dataSize;
     /** True from the restore of the journal's documents until the indexes opened at start are filled. */
     private boolean restoring;
+    /** A dropped collection keeps its documents until it is collected, but they are no longer the database's. */
+    private volatile boolean dropped;
 
     BsonCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                    CursorRegistry cursorRegistry, Journal journal, Map<Object, byte[]> recovered) {
@@ -391,7 +394,27 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Integer> 
         if (journal != null) {
             changed(journal.drop(getDatabaseName(), getCollectionName()));
         }
+        dropped = true;
         super.drop();
+    }
+
+    boolean isDropped() {
+        return dropped;
+    }
+
+    /** Hands every stored document to {@code put} as the journal's put of it (none once the collection was dropped). */
+    synchronized void forEachStored(Consumer<Journal.Change> put) {
+        if (dropped) {
+            return;
+        }
+        TopLevelFields keyFields = new TopLevelFields(getIdField() == null ? List.of("ns", "name")
+                : List.of(getIdField()));
+        for (byte[] document : documents) {
+            if (document != null) {
+                put.accept(new Journal.Change(Journal.Kind.PUT, getDatabaseName(), getCollectionName(),
+                        key(keyFields.read(document)), document));
+            }
+        }
     }
 
     @Override

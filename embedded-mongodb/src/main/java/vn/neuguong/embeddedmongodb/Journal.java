@@ -40,8 +40,11 @@ import org.slf4j.LoggerFactory;
  * commit), which is how MongoDB's journal makes {@code j: true} affordable.
  *
  * <p>The journal is a sequence of segment files {@code journal-<n>.log}; the active one is rotated when it passes
- * {@code segmentBytes}. Sealed segments are merged in the background into one that holds only the latest put of
- * every live document, so the files stay near the size of the data and a restart reads each document about once.
+ * {@code segmentBytes}. Sealed segments are merged in the background into a checkpoint {@code checkpoint-<n>.log}
+ * that holds only the latest put of every document live after segment {@code n}; a clean {@link #close(LiveDocuments)}
+ * writes one of every live document, so the next start reads each document once. A checkpoint takes the place of
+ * segment {@code n} and everything before it the moment it is renamed into place, so whatever a crash leaves (the
+ * older files not yet deleted, a half-written {@code .compacting} file) replays to the same documents.
  *
  * <p>A record is {@code [length][CRC32C][BSON {t, d, c, k, v}]}, {@code v} last: the document's own BSON is written
  * and read back as it is, never decoded here. A torn record at the end of the last segment (a
@@ -58,9 +61,25 @@ final class Journal implements AutoCloseable {
     record Change(Kind kind, String database, String collection, Object key, byte[] document) {
     }
 
+    /** Every document alive, as the puts that lead to it: what a checkpoint holds. */
+    @FunctionalInterface
+    interface LiveDocuments {
+        void forEach(Consumer<Change> put);
+    }
+
+    /** A record read back, with its offset in its file. */
+    @FunctionalInterface
+    private interface RecordReader {
+        void accept(Change change, long offset);
+    }
+
     private static final Logger log = LoggerFactory.getLogger(Journal.class);
     private static final Pattern SEGMENT = Pattern.compile("journal-(\\d{12})\\.log");
+    private static final Pattern CHECKPOINT = Pattern.compile("checkpoint-(\\d{12})\\.log");
     private static final int HEADER_BYTES = 8;
+    /** Files are read this much at a time (a record larger than this is read whole). */
+    private static final int READ_BYTES = 4 << 20;
+    private static final int WRITE_BYTES = 1 << 20;
     private static final byte[] V = {'v', 0};
 
     private final Path directory;
@@ -73,12 +92,14 @@ final class Journal implements AutoCloseable {
     private volatile long durable;
     private volatile IOException failure;
 
-    /** The active segment and the sealed ones; guarded by {@code syncLock}. */
+    /** The active segment and the sealed files before it (a checkpoint only first); guarded by {@code syncLock}. */
     private final Object syncLock = new Object();
     private FileChannel active;
     private long activeSequence;
-    private final List<Long> sealed = new ArrayList<>();
+    private final List<Path> sealed = new ArrayList<>();
     private boolean compacting;
+    /** Set by close: a background compaction stops where it is. */
+    private volatile boolean closing;
 
     private Journal(Path directory, long segmentBytes) {
         this.directory = directory;
@@ -100,13 +121,15 @@ final class Journal implements AutoCloseable {
             Files.createDirectories(directory);
             deleteUnfinishedCompactions(directory);
             Journal journal = new Journal(directory, segmentBytes);
-            List<Long> segments = segments(directory);
-            for (int i = 0; i < segments.size(); i++) {
-                boolean last = i == segments.size() - 1;
-                read(journal.segment(segments.get(i)), last, replay);
+            List<Path> files = journal.deleteSuperseded();
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                boolean last = i == files.size() - 1;
+                read(file, last && SEGMENT.matcher(file.getFileName().toString()).matches(),
+                        (change, offset) -> replay.accept(change));
             }
-            journal.sealed.addAll(segments);
-            long next = segments.isEmpty() ? 1 : segments.get(segments.size() - 1) + 1;
+            journal.sealed.addAll(files);
+            long next = files.isEmpty() ? 1 : sequence(files.get(files.size() - 1)) + 1;
             synchronized (journal.syncLock) {
                 journal.startSegment(next);
                 journal.compactIfWorthIt();
@@ -115,6 +138,30 @@ final class Journal implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the journal in " + directory, e);
         }
+    }
+
+    /**
+     * Deletes what the newest checkpoint replaced (left by a crash before the deletes) and returns the files to
+     * replay, oldest first: that checkpoint, if any, and the segments after it.
+     */
+    private List<Path> deleteSuperseded() throws IOException {
+        List<Long> checkpoints = sequences(directory, CHECKPOINT);
+        long base = checkpoints.isEmpty() ? 0 : checkpoints.get(checkpoints.size() - 1);
+        List<Path> files = new ArrayList<>();
+        List<Path> superseded = new ArrayList<>();
+        for (long sequence : checkpoints) {
+            (sequence == base ? files : superseded).add(checkpoint(sequence));
+        }
+        for (long sequence : sequences(directory, SEGMENT)) {
+            (sequence > base ? files : superseded).add(segment(sequence));
+        }
+        for (Path file : superseded) {
+            Files.delete(file);
+        }
+        if (!superseded.isEmpty()) {
+            forceDirectory();
+        }
+        return files;
     }
 
     /** @return the journal's position after the change: what {@link #awaitDurable(long)} waits for */
@@ -164,7 +211,7 @@ final class Journal implements AutoCloseable {
                 active.force(false);
                 durable = upTo;
                 if (active.size() >= segmentBytes) {
-                    sealed.add(activeSequence);
+                    sealed.add(segment(activeSequence));
                     active.close();
                     startSegment(activeSequence + 1);
                     compactIfWorthIt();
@@ -181,25 +228,105 @@ final class Journal implements AutoCloseable {
         }
     }
 
+    /** Writes what was appended and closes the files; see also {@link #close(LiveDocuments)}. */
     @Override
     public void close() {
         try {
             awaitDurable();
         } finally {
-            compactor.shutdown();
-            try {
-                compactor.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            stopCompacting();
             synchronized (syncLock) {
-                try {
-                    active.close();
-                } catch (IOException e) {
-                    log.warn("Could not close the journal segment {}", activeSequence, e);
+                closeActive();
+            }
+        }
+    }
+
+    /**
+     * Writes what was appended, then a checkpoint of {@code live} — which must be every document the journal replays
+     * to, nothing changing any more — in place of every file, so that the next start reads each live document once
+     * instead of every version the segments hold. Should the checkpoint fail, the journal stays as it was.
+     */
+    void close(LiveDocuments live) {
+        boolean written = false;
+        try {
+            awaitDurable();
+            written = true;
+        } finally {
+            stopCompacting();
+            synchronized (syncLock) {
+                closeActive();
+                if (written && failure == null) {
+                    writeCheckpoint(live);
                 }
             }
         }
+    }
+
+    private void stopCompacting() {
+        closing = true;
+        compactor.shutdown();
+        try {
+            compactor.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeActive() {
+        try {
+            active.close();
+        } catch (IOException e) {
+            log.warn("Could not close the journal segment {}", activeSequence, e);
+        }
+    }
+
+    /** Called with {@code syncLock} held, once the active segment is closed and nothing is being compacted. */
+    private void writeCheckpoint(LiveDocuments live) {
+        long started = System.nanoTime();
+        List<Path> replaced = new ArrayList<>(sealed);
+        replaced.add(segment(activeSequence));
+        Path checkpoint = checkpoint(activeSequence);
+        Path unfinished = unfinished(checkpoint);
+        long[] documents = {0};
+        try {
+            try (FileChannel out = FileChannel.open(unfinished, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                ByteBuf buffer = Unpooled.buffer(2 * WRITE_BYTES);
+                try {
+                    live.forEach(put -> {
+                        documents[0]++;
+                        frame(put, buffer);
+                        if (buffer.readableBytes() > WRITE_BYTES) {
+                            drain(buffer, out);
+                        }
+                    });
+                    drain(buffer, out);
+                } finally {
+                    buffer.release();
+                }
+                out.force(true);
+            }
+            replace(unfinished, checkpoint, replaced);
+            log.info("Journal checkpoint {} written: {} documents, {} bytes, in place of {} files, in {} ms",
+                    checkpoint.getFileName(), documents[0], Files.size(checkpoint), replaced.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not write the journal checkpoint; the journal stays as it is", e);
+            deleteQuietly(unfinished);
+        }
+    }
+
+    /**
+     * Renames the finished {@code unfinished} file into place, which replaces {@code replaced} at once (a start
+     * ignores and deletes them), then deletes them.
+     */
+    private void replace(Path unfinished, Path checkpoint, List<Path> replaced) throws IOException {
+        Files.move(unfinished, checkpoint, StandardCopyOption.ATOMIC_MOVE);
+        forceDirectory();
+        for (Path file : replaced) {
+            Files.deleteIfExists(file);
+        }
+        forceDirectory();
     }
 
     private synchronized long append(Kind kind, String database, String collection, Object key, byte[] document) {
@@ -224,6 +351,19 @@ final class Journal implements AutoCloseable {
         return directory.resolve(String.format("journal-%012d.log", sequence));
     }
 
+    private Path checkpoint(long sequence) {
+        return directory.resolve(String.format("checkpoint-%012d.log", sequence));
+    }
+
+    private static Path unfinished(Path file) {
+        return file.resolveSibling(file.getFileName() + ".compacting");
+    }
+
+    private static long sequence(Path file) {
+        String name = file.getFileName().toString();
+        return Long.parseLong(name.substring(name.indexOf('-') + 1, name.indexOf('.')));
+    }
+
     /**
      * Merges the sealed segments once those written since the last merge hold at least as many bytes as its result;
      * called with {@code syncLock} held. Merging whenever two segments were sealed re-read and rewrote the whole
@@ -232,40 +372,40 @@ final class Journal implements AutoCloseable {
      * its live size plus one segment.
      */
     private void compactIfWorthIt() {
-        if (compacting || sealed.size() < 2) {
+        if (compacting || closing || sealed.size() < 2) {
             return;
         }
-        long merged = segmentSize(sealed.get(0));
+        long merged = size(sealed.get(0));
         long since = 0;
-        for (Long sequence : sealed.subList(1, sealed.size())) {
-            since += segmentSize(sequence);
+        for (Path file : sealed.subList(1, sealed.size())) {
+            since += size(file);
         }
         if (since < merged) {
             return;
         }
         compacting = true;
-        List<Long> segments = List.copyOf(sealed);
-        compactor.execute(() -> compact(segments));
+        List<Path> files = List.copyOf(sealed);
+        compactor.execute(() -> compact(files));
     }
 
     /**
-     * Writes the latest put of every document still alive after {@code segments} into one file that replaces the
-     * newest of them, then deletes the older ones, oldest first: whatever a crash leaves, replaying what remains in
-     * order gives the same documents.
+     * Writes the latest put of every document still alive after {@code files} into a checkpoint that replaces them
+     * all at once, then deletes them: whatever a crash leaves, replaying what remains in order gives the same
+     * documents.
      */
-    private void compact(List<Long> segments) {
-        long newest = segments.get(segments.size() - 1);
-        Path merged = directory.resolve(segment(newest).getFileName() + ".compacting");
+    private void compact(List<Path> files) {
+        Path checkpoint = checkpoint(sequence(files.get(files.size() - 1)));
+        Path merged = unfinished(checkpoint);
         try {
             Map<String, Map<Object, Long>> latest = new HashMap<>();
-            for (Long sequence : segments) {
-                long[] offset = {0};
-                int index = segments.indexOf(sequence);
-                read(segment(sequence), false, change -> {
+            for (int index = 0; index < files.size(); index++) {
+                int fileIndex = index;
+                read(files.get(index), false, (change, offset) -> {
+                    stopIfClosing();
                     String namespace = change.database() + "." + change.collection();
                     switch (change.kind()) {
                         case PUT -> latest.computeIfAbsent(namespace, n -> new HashMap<>())
-                                .put(change.key(), location(index, offset[0]));
+                                .put(change.key(), location(fileIndex, offset));
                         case DELETE -> {
                             Map<Object, Long> keys = latest.get(namespace);
                             if (keys != null) {
@@ -274,61 +414,75 @@ final class Journal implements AutoCloseable {
                         }
                         case DROP -> latest.remove(namespace);
                     }
-                }, offset);
+                });
             }
             try (FileChannel out = FileChannel.open(merged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                for (int index = 0; index < segments.size(); index++) {
-                    int segmentIndex = index;
-                    long[] offset = {0};
-                    ByteBuf buffer = Unpooled.buffer(1 << 20);
-                    read(segment(segments.get(index)), false, change -> {
-                        Map<Object, Long> keys = latest.get(change.database() + "." + change.collection());
-                        Long live = keys == null ? null : keys.get(change.key());
-                        if (change.kind() == Kind.PUT && live != null && live == location(segmentIndex, offset[0])) {
-                            frame(change, buffer);
-                            if (buffer.readableBytes() > (1 << 20)) {
-                                try {
+                ByteBuf buffer = Unpooled.buffer(2 * WRITE_BYTES);
+                try {
+                    for (int index = 0; index < files.size(); index++) {
+                        int fileIndex = index;
+                        read(files.get(index), false, (change, offset) -> {
+                            stopIfClosing();
+                            Map<Object, Long> keys = latest.get(change.database() + "." + change.collection());
+                            Long live = keys == null ? null : keys.get(change.key());
+                            if (change.kind() == Kind.PUT && live != null && live == location(fileIndex, offset)) {
+                                frame(change, buffer);
+                                if (buffer.readableBytes() > WRITE_BYTES) {
                                     drain(buffer, out);
-                                } catch (IOException e) {
-                                    throw new UncheckedIOException(e);
                                 }
                             }
-                        }
-                    }, offset);
+                        });
+                    }
                     drain(buffer, out);
+                } finally {
                     buffer.release();
                 }
                 out.force(true);
             }
-            Files.move(merged, segment(newest), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            forceDirectory();
-            for (Long sequence : segments.subList(0, segments.size() - 1)) {
-                Files.delete(segment(sequence));
-            }
-            forceDirectory();
+            replace(merged, checkpoint, files);
             synchronized (syncLock) {
-                sealed.removeAll(segments.subList(0, segments.size() - 1));
+                sealed.removeAll(files);
+                sealed.add(0, checkpoint);
                 compacting = false;
                 compactIfWorthIt();
             }
-            log.info("Journal segments {}..{} compacted into {} ({} bytes)", segments.get(0), newest,
-                    segment(newest).getFileName(), Files.size(segment(newest)));
+            log.info("Journal files {}..{} compacted into {} ({} bytes)", files.get(0).getFileName(),
+                    files.get(files.size() - 1).getFileName(), checkpoint.getFileName(), Files.size(checkpoint));
+        } catch (Closing e) {
+            deleteQuietly(merged);
         } catch (IOException | RuntimeException e) {
-            log.warn("Could not compact the journal segments {}; they stay as they are", segments, e);
-            try {
-                Files.deleteIfExists(merged);
-            } catch (IOException ignored) {
-                // the next start deletes it
-            }
+            log.warn("Could not compact the journal files {}; they stay as they are", files, e);
+            deleteQuietly(merged);
             synchronized (syncLock) {
                 compacting = false;
             }
         }
     }
 
-    private long segmentSize(long sequence) {
+    /** Ends a background compaction once the journal closes. */
+    private static final class Closing extends RuntimeException {
+        Closing() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void stopIfClosing() {
+        if (closing) {
+            throw new Closing();
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
         try {
-            return Files.size(segment(sequence));
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the next start deletes it
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
         } catch (IOException e) {
             return 0; // being replaced by a compaction: counts as nothing until it is there again
         }
@@ -363,90 +517,124 @@ final class Journal implements AutoCloseable {
         return HEADER_BYTES + length;
     }
 
-    private static void drain(ByteBuf buffer, FileChannel out) throws IOException {
+    private static void drain(ByteBuf buffer, FileChannel out) {
         ByteBuffer bytes = buffer.nioBuffer();
-        while (bytes.hasRemaining()) {
-            out.write(bytes);
+        try {
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         buffer.clear();
     }
 
-    private static void read(Path segment, boolean mayBeTorn, Consumer<Change> replay) throws IOException {
-        read(segment, mayBeTorn, replay, new long[1]);
-    }
-
     /**
-     * Hands every record of {@code segment} to {@code replay}; {@code offset[0]} is the record's offset while it is
-     * handed over. A bad record ends the last segment (it is cut off there) and is an error in any other.
+     * Hands every record of {@code file} to {@code reader}, with its offset, reading the file in large chunks. A bad
+     * record ends the last segment (it is cut off there) and is an error in any other file.
      */
-    private static void read(Path segment, boolean mayBeTorn, Consumer<Change> replay, long[] offset)
-            throws IOException {
-        try (FileChannel in = FileChannel.open(segment, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            long size = in.size();
-            ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    private static void read(Path file, boolean mayBeTorn, RecordReader reader) throws IOException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            Chunks chunks = new Chunks(in);
             long position = 0;
-            while (position < size) {
-                header.clear();
-                int length = -1;
-                int checksum = 0;
-                if (size - position >= HEADER_BYTES) {
-                    in.read(header, position);
-                    header.flip();
-                    length = header.getInt();
-                    checksum = header.getInt();
-                }
-                ByteBuffer body = null;
-                if (length > 0 && position + HEADER_BYTES + length <= size) {
-                    body = ByteBuffer.allocate(length);
-                    while (body.hasRemaining() && in.read(body, position + HEADER_BYTES + body.position()) > 0) {
-                        // reads until the record is whole
-                    }
-                    body.flip();
-                    CRC32C crc = new CRC32C();
-                    crc.update(body.duplicate());
-                    if ((int) crc.getValue() != checksum) {
-                        body = null;
-                    }
-                }
-                if (body == null) {
+            while (position < chunks.size) {
+                int length = chunks.holds(position, HEADER_BYTES) ? chunks.intAt(position) : -1;
+                boolean whole = length > 0 && chunks.holds(position, HEADER_BYTES + length);
+                if (!whole || !chunks.checksumMatches(position, length)) {
                     if (!mayBeTorn) {
-                        throw new IOException("The journal segment " + segment + " is damaged at byte " + position);
+                        throw new IOException("The journal file " + file + " is damaged at byte " + position);
                     }
                     log.warn("The journal segment {} ends with an incomplete record at byte {} (a crash while it was"
-                            + " written, never acknowledged); cutting it off", segment, position);
+                            + " written, never acknowledged); cutting it off", file, position);
                     in.truncate(position);
                     in.force(true);
                     return;
                 }
-                offset[0] = position;
-                replay.accept(change(Unpooled.wrappedBuffer(body)));
+                reader.accept(change(chunks.record(position, length)), position);
                 position += HEADER_BYTES + length;
             }
         }
     }
 
-    /** Decodes a record's fields but its document, whose bytes are copied as they are. */
+    /** A file read sequentially through one large buffer, refilled (or grown, for a larger record) as needed. */
+    private static final class Chunks {
+
+        private final FileChannel in;
+        private final long size;
+        private ByteBuffer buffer = ByteBuffer.allocate(READ_BYTES).order(ByteOrder.LITTLE_ENDIAN).limit(0);
+        /** The file offset of the buffer's first byte. */
+        private long start;
+
+        Chunks(FileChannel in) throws IOException {
+            this.in = in;
+            this.size = in.size();
+        }
+
+        /** Whether the file has {@code length} bytes from {@code position}; they are in the buffer if so. */
+        boolean holds(long position, int length) throws IOException {
+            if (length < 0 || position + length > size) { // negative: a damaged length overflowed
+                return false;
+            }
+            int from = (int) (position - start);
+            if (from + length <= buffer.limit()) {
+                return true;
+            }
+            buffer.position(from);
+            ByteBuffer refilled = length <= buffer.capacity() ? buffer.compact()
+                    : ByteBuffer.allocate(Math.max(length, 2 * buffer.capacity())).order(ByteOrder.LITTLE_ENDIAN)
+                            .put(buffer);
+            start = position;
+            while (refilled.position() < length && in.read(refilled, start + refilled.position()) > 0) {
+                // reads until the record is in, as much as fits
+            }
+            buffer = refilled.flip();
+            return buffer.limit() >= length;
+        }
+
+        int intAt(long position) {
+            return buffer.getInt((int) (position - start));
+        }
+
+        boolean checksumMatches(long position, int length) {
+            CRC32C crc = new CRC32C();
+            crc.update(buffer.array(), (int) (position - start) + HEADER_BYTES, length);
+            return (int) crc.getValue() == buffer.getInt((int) (position - start) + 4);
+        }
+
+        ByteBuf record(long position, int length) {
+            return Unpooled.wrappedBuffer(buffer.array(), (int) (position - start) + HEADER_BYTES, length);
+        }
+    }
+
+    /** Decodes a record's fields, but not its document, whose bytes are copied as they are. */
     private static Change change(ByteBuf record) {
         int end = record.readerIndex() + record.readIntLE() - 1;
-        Document fields = new Document();
+        Kind kind = null;
+        String database = null;
+        String collection = null;
+        Object key = null;
         byte[] document = null;
         while (record.readerIndex() < end) {
             byte type = record.readByte();
             String name = BsonDecoder.decodeCString(record);
-            if (name.equals("v")) {
-                document = new byte[record.getIntLE(record.readerIndex())];
-                record.readBytes(document);
-            } else {
-                fields.put(name, BsonDecoder.decodeValue(type, record));
+            switch (name) {
+                case "t" -> kind = Kind.values()[((Number) BsonDecoder.decodeValue(type, record)).intValue()];
+                case "d" -> database = (String) BsonDecoder.decodeValue(type, record);
+                case "c" -> collection = (String) BsonDecoder.decodeValue(type, record);
+                case "k" -> key = BsonDecoder.decodeValue(type, record);
+                case "v" -> {
+                    document = new byte[record.getIntLE(record.readerIndex())];
+                    record.readBytes(document);
+                }
+                default -> BsonDecoder.decodeValue(type, record);
             }
         }
-        Kind kind = Kind.values()[((Number) fields.get("t")).intValue()];
-        return new Change(kind, (String) fields.get("d"), (String) fields.get("c"), fields.get("k"), document);
+        return new Change(kind, database, collection, key, document);
     }
 
-    private static List<Long> segments(Path directory) throws IOException {
+    private static List<Long> sequences(Path directory, Pattern names) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.map(file -> SEGMENT.matcher(file.getFileName().toString()))
+            return files.map(file -> names.matcher(file.getFileName().toString()))
                     .filter(Matcher::matches)
                     .map(matcher -> Long.parseLong(matcher.group(1)))
                     .sorted(Comparator.naturalOrder())

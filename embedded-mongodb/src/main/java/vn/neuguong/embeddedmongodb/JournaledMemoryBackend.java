@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
@@ -45,6 +46,9 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
     /** Where the journal stood after the last change the current thread's command made; 0 for none. */
     private static final ThreadLocal<long[]> changedUpTo = ThreadLocal.withInitial(() -> new long[1]);
     private final Journal.Recovered recovered;
+    /** Every database and collection this backend opened, for the checkpoint at close; guarded by themselves. */
+    private final List<Database> databases = new ArrayList<>();
+    private final List<BsonCollection> collections = new ArrayList<>();
 
     private JournaledMemoryBackend(Journal journal, Journal.Recovered recovered) {
         this.journal = journal;
@@ -73,7 +77,19 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new Database(databaseName, getCursorRegistry(), journal, recovered.take(databaseName));
+        Database database = new Database(databaseName, getCursorRegistry(), journal, recovered.take(databaseName),
+                collection -> {
+                    if (journal != null) {
+                        synchronized (collections) {
+                            collections.removeIf(BsonCollection::isDropped);
+                            collections.add(collection);
+                        }
+                    }
+                });
+        synchronized (databases) {
+            databases.add(database);
+        }
+        return database;
     }
 
     @Override
@@ -96,12 +112,26 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
         upTo[0] = Math.max(upTo[0], position);
     }
 
+    /** Once the server no longer runs commands: the journal is closed with a checkpoint of every live document. */
     @Override
     public void close() {
         super.close();
         if (journal != null) {
-            journal.close();
+            journal.close(this::forEachLiveDocument);
         }
+    }
+
+    private void forEachLiveDocument(Consumer<Journal.Change> put) {
+        List<Database> opened;
+        synchronized (databases) {
+            opened = List.copyOf(databases);
+        }
+        opened.forEach(database -> database.forEachUnopened(put));
+        List<BsonCollection> live;
+        synchronized (collections) {
+            live = List.copyOf(collections);
+        }
+        live.forEach(collection -> collection.forEachStored(put));
     }
 
     private static final class Database extends AbstractSynchronizedMongoDatabase<Integer> {
@@ -114,14 +144,16 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
 
         private final Journal journal;
         private final Map<String, Map<Object, byte[]>> recovered;
+        private final Consumer<BsonCollection> opened;
         /** The collections opened with restored documents, until their indexes are filled. */
         private final List<BsonCollection> restored = new ArrayList<>();
 
         Database(String databaseName, CursorRegistry cursorRegistry, Journal journal,
-                 Map<String, Map<Object, byte[]>> recovered) {
+                 Map<String, Map<Object, byte[]>> recovered, Consumer<BsonCollection> opened) {
             super(databaseName, cursorRegistry);
             this.journal = journal;
             this.recovered = new HashMap<>(recovered);
+            this.opened = opened;
             initializeNamespacesAndIndexes();
             restored.forEach(BsonCollection::indexRestoredDocuments);
             restored.clear();
@@ -185,7 +217,14 @@ final class JournaledMemoryBackend extends AbstractMongoBackend {
             if (documents != null) {
                 restored.add(collection);
             }
+            opened.accept(collection);
             return collection;
+        }
+
+        /** The restored documents of collections nothing opened since, as the journal's puts of them. */
+        synchronized void forEachUnopened(Consumer<Journal.Change> put) {
+            recovered.forEach((collection, documents) -> documents.forEach((key, document) ->
+                    put.accept(new Journal.Change(Journal.Kind.PUT, getDatabaseName(), collection, key, document))));
         }
 
         @Override

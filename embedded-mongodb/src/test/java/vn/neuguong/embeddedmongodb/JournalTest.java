@@ -25,6 +25,10 @@ class JournalTest {
     @TempDir
     Path directory;
 
+    /** Copies of the journal, as a crash would have left it. */
+    @TempDir
+    Path copies;
+
     @Test
     void replayingTheJournalGivesTheStateTheChangesLedToThroughRotationsCompactionsAndRestarts() {
         Map<String, Map<Object, Document>> model = new HashMap<>();
@@ -86,6 +90,106 @@ class JournalTest {
         Journal.Recovered again = new Journal.Recovered();
         Journal.open(directory, 1 << 20, again).close();
         assertThat(again.take("db").get("pledges")).containsOnlyKeys("a", "c");
+    }
+
+    @Test
+    void aCheckpointAtCloseReplaysToTheSameDocumentsWhereverACrashInterruptsIt() throws IOException {
+        Map<String, Map<Object, Document>> model = new HashMap<>();
+        Random random = new Random(11);
+        Journal journal = Journal.open(directory, 16 * 1024, new Journal.Recovered());
+        for (int i = 0; i < 3_000; i++) {
+            change(journal, model, random);
+            if (i % 50 == 0) {
+                journal.awaitDurable();
+            }
+        }
+        journal.close();
+        Path beforeCheckpoint = copy(directory, copies.resolve("before-checkpoint"));
+
+        Journal reopened = Journal.open(directory, 16 * 1024, new Journal.Recovered());
+        reopened.close(put -> model.forEach((collection, documents) -> documents.forEach((key, document) ->
+                put.accept(new Journal.Change(Journal.Kind.PUT, "db", collection, key, Bson.encode(document))))));
+        List<Path> files = files(directory);
+        assertThat(files).singleElement().asString().endsWith(".log").contains("checkpoint-");
+        Path checkpoint = files.get(0);
+        assertThat(state(directory)).isEqualTo(withoutEmpty(model));
+
+        // killed while the checkpoint was written: the segments are all there, the checkpoint unfinished
+        Path whileWriting = copy(beforeCheckpoint, copies.resolve("while-writing"));
+        byte[] bytes = Files.readAllBytes(checkpoint);
+        Files.write(whileWriting.resolve(checkpoint.getFileName() + ".compacting"),
+                java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThat(state(whileWriting)).isEqualTo(withoutEmpty(model));
+
+        // killed after the checkpoint was renamed into place, before the files it replaced were deleted
+        Path whileDeleting = copy(beforeCheckpoint, copies.resolve("while-deleting"));
+        Files.copy(checkpoint, whileDeleting.resolve(checkpoint.getFileName()));
+        assertThat(state(whileDeleting)).isEqualTo(withoutEmpty(model));
+        assertThat(files(whileDeleting)).hasSize(2); // the checkpoint and the new active segment
+    }
+
+    @Test
+    void aBackgroundCompactionBesideTheFilesItReplacedReplaysToTheSameDocuments() throws IOException {
+        Journal journal = Journal.open(directory, 1 << 20, new Journal.Recovered());
+        journal.put("db", "pledges", "a", Bson.encode(new Document("_id", "a")));
+        journal.put("db", "outbox", "e", Bson.encode(new Document("_id", "e")));
+        journal.awaitDurable();
+        journal.close();
+        Journal second = Journal.open(directory, 1 << 20, new Journal.Recovered());
+        second.delete("db", "outbox", "e");
+        second.put("db", "pledges", "b", Bson.encode(new Document("_id", "b")));
+        second.awaitDurable();
+        second.close();
+        Path beforeCompaction = copy(directory, copies.resolve("before-compaction"));
+        List<Path> segments = files(beforeCompaction);
+        assertThat(segments).hasSize(2);
+
+        // a compaction of the first two segments, renamed into place, its inputs not deleted yet: the deleted
+        // outbox document must not come back from the first segment
+        String newest = segments.get(1).getFileName().toString();
+        Files.write(beforeCompaction.resolve(newest.replace("journal-", "checkpoint-")),
+                compactionOf(segments.subList(0, 2)));
+        Journal.Recovered recovered = new Journal.Recovered();
+        Journal.open(beforeCompaction, 1 << 20, recovered).close();
+        Map<String, Map<Object, byte[]>> state = recovered.take("db");
+        assertThat(state.get("pledges")).containsOnlyKeys("a", "b");
+        assertThat(state.getOrDefault("outbox", Map.of())).isEmpty();
+    }
+
+    /** What a compaction writes for {@code segments}: the latest put of each live document. */
+    private byte[] compactionOf(List<Path> segments) throws IOException {
+        Path only = copies.resolve("compaction");
+        Files.createDirectories(only);
+        for (Path segment : segments) {
+            Files.copy(segment, only.resolve(segment.getFileName()));
+        }
+        Journal.Recovered recovered = new Journal.Recovered();
+        Journal.open(only, 1 << 20, recovered).close();
+        Path written = copies.resolve("compaction-written");
+        Journal journal = Journal.open(written, 1 << 20, new Journal.Recovered());
+        journal.close(put -> recovered.take("db").forEach((collection, documents) -> documents.forEach(
+                (key, document) -> put.accept(new Journal.Change(Journal.Kind.PUT, "db", collection, key, document)))));
+        return Files.readAllBytes(files(written).get(0));
+    }
+
+    private static Map<String, Map<Object, Document>> state(Path directory) {
+        Journal.Recovered recovered = new Journal.Recovered();
+        Journal.open(directory, 16 * 1024, recovered).close();
+        return state(recovered);
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        for (Path file : files(from)) {
+            Files.copy(file, to.resolve(file.getFileName()));
+        }
+        return to;
+    }
+
+    private static List<Path> files(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> Files.isRegularFile(file)).sorted().toList();
+        }
     }
 
     private static void change(Journal journal, Map<String, Map<Object, Document>> model, Random random) {

@@ -1,16 +1,22 @@
 package vn.neuguong.embeddedmongodb;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
+import com.mongodb.MongoNamespace;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -85,6 +91,56 @@ class RestartTest {
             assertThatThrownBy(() -> pledges.insertOne(new Document("_id", "p-new").append("year", 2026)
                     .append("pledgerKey", "m-1"))).isInstanceOf(MongoWriteException.class);
         }
+    }
+
+    @Test
+    void aCleanStopLeavesOneCheckpointFromWhichTheNextStartAnswersAsBefore() throws Exception {
+        Map<String, List<Document>> before;
+        try (MongoServer server = MongoServer.journaled(directory, FreePorts.next(), 8 * 1024);
+             MongoClient client = client(server)) {
+            MongoDatabase reporting = client.getDatabase("neuguong_reporting");
+            reporting.getCollection("units").createIndex(Indexes.ascending("parentId"));
+            for (int i = 0; i < 300; i++) {
+                reporting.getCollection("units").insertOne(new Document("_id", "w-" + i).append("parentId", "p-" + i % 7)
+                        .append("name", "Xã Định Hoá " + i));
+                reporting.getCollection("units").updateOne(Filters.eq("_id", "w-" + i / 2), Updates.inc("version", 1));
+            }
+            reporting.getCollection("units").deleteMany(Filters.eq("parentId", "p-3"));
+            reporting.getCollection("old").insertOne(new Document("_id", 1));
+            reporting.getCollection("old").drop();
+            reporting.getCollection("old").insertOne(new Document("_id", 2).append("again", true));
+            reporting.getCollection("aggregates_next").insertOne(new Document("_id", "vn-2026").append("pledges", 7));
+            reporting.getCollection("aggregates_next")
+                    .renameCollection(new MongoNamespace("neuguong_reporting", "aggregates"));
+            client.getDatabase("neuguong_scratch").getCollection("tmp").insertOne(new Document("_id", "gone"));
+            client.getDatabase("neuguong_scratch").drop();
+            before = everything(client);
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            assertThat(files.map(file -> file.getFileName().toString()).toList())
+                    .singleElement().asString().matches("checkpoint-\\d{12}\\.log");
+        }
+
+        try (MongoServer server = MongoServer.journaled(directory, FreePorts.next(), 8 * 1024);
+             MongoClient client = client(server)) {
+            assertThat(everything(client)).isEqualTo(before);
+            assertThat(before.get("neuguong_reporting.units")).hasSize(300 - 43);
+            assertThat(client.getDatabase("neuguong_reporting").getCollection("units")
+                    .find(Filters.eq("parentId", "p-4")).into(new ArrayList<>())).hasSize(43);
+        }
+    }
+
+    private static Map<String, List<Document>> everything(MongoClient client) {
+        Map<String, List<Document>> everything = new TreeMap<>();
+        for (String database : client.listDatabaseNames()) {
+            for (String collection : client.getDatabase(database).listCollectionNames()) {
+                List<Document> documents = client.getDatabase(database).getCollection(collection).find()
+                        .into(new ArrayList<>());
+                documents.sort(Comparator.comparing(document -> document.get("_id").toString()));
+                everything.put(database + "." + collection, documents);
+            }
+        }
+        return everything;
     }
 
     private static MongoClient client(MongoServer server) {
