@@ -14,7 +14,7 @@ import vn.neuguong.localstack.LocalStackOptions.Component;
 
 /**
  * Runs the local stack: the Kafka broker, the MongoDB-compatible server and the development token issuer (or those
- * of them {@code --only} names), until SIGTERM or Ctrl-C stops them (the last started first).
+ * of them {@code --only} names), until SIGTERM or Ctrl-C stops them (the broker before the database).
  */
 public final class LocalStack {
 
@@ -76,25 +76,32 @@ public final class LocalStack {
         if (options.runs(Component.MONGO)) {
             new Thread(mongo, "mongo-start").start();
         }
+        KafkaBroker kafka = null;
         try {
             if (options.runs(Component.KAFKA)) {
-                startKafka(options);
+                kafka = new KafkaBroker(options.dataDir().resolve("kafka"), options.kafkaPort(),
+                        options.kafkaControllerPort(), options.kafkaSaslPort());
+                kafka.start();
+                log.info("Kafka broker ready at {}", kafka.bootstrapServers());
+                provisionDemoPublishers(kafka, options);
             }
         } finally {
-            if (options.runs(Component.MONGO)) {
-                MongoServer server = started(mongo);
-                running.push(server);
-                log.info("MongoDB-compatible server ready at {}", server.connectionString());
+            try {
+                if (options.runs(Component.MONGO)) {
+                    MongoServer server = started(mongo);
+                    running.push(server);
+                    log.info("MongoDB-compatible server ready at {}", server.connectionString());
+                }
+            } finally {
+                // stopped before the database, whose stop writes a checkpoint that may take a while
+                if (kafka != null && kafka.isRunning()) {
+                    running.push(kafka);
+                }
             }
         }
     }
 
-    private void startKafka(LocalStackOptions options) {
-        KafkaBroker kafka = new KafkaBroker(options.dataDir().resolve("kafka"), options.kafkaPort(),
-                options.kafkaControllerPort(), options.kafkaSaslPort());
-        kafka.start();
-        running.push(kafka);
-        log.info("Kafka broker ready at {}", kafka.bootstrapServers());
+    private static void provisionDemoPublishers(KafkaBroker kafka, LocalStackOptions options) {
         InboundPublishers.provision(kafka.bootstrapServers(), InboundPublishers.DEMO, 12);
         InboundPublishers.writeRegistry(InboundPublishers.DEMO, options.dataDir().resolve(REGISTRY_FILE));
         log.info("Inbound demo publishers {} (local development only) on the SCRAM listener {}",
