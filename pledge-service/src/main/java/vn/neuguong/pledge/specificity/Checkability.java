@@ -126,7 +126,7 @@ record Checkability(boolean checkable, List<String> numbersWithoutObject, String
 
     private static int documentBefore(FoldedText text, int index) {
         for (String document : Vocabulary.DOCUMENTS) {
-            int length = document.split(" ").length;
+            int length = FoldedText.wordCount(document);
             if (text.matchesAt(document, index - length)) {
                 return length;
             }
@@ -182,7 +182,7 @@ record Checkability(boolean checkable, List<String> numbersWithoutObject, String
     private static int matchLength(FoldedText text, int index, List<String> phrases) {
         for (String phrase : phrases) {
             if (text.matchesAt(phrase, index)) {
-                return phrase.split(" ").length;
+                return FoldedText.wordCount(phrase);
             }
         }
         return 0;

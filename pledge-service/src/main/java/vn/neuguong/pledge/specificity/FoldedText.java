@@ -76,29 +76,46 @@ final class FoldedText {
 
     /** The first occurrence of the folded phrase as whole words, starting at word {@code from}; -1 if none. */
     int indexOf(String foldedPhrase, int from) {
-        String[] phrase = foldedPhrase.split(" ");
-        for (int i = Math.max(0, from); i + phrase.length <= words.size(); i++) {
-            if (matchesAt(phrase, i)) {
+        for (int i = Math.max(0, from); i < words.size(); i++) {
+            if (matchesAt(foldedPhrase, i)) {
                 return i;
             }
         }
         return -1;
     }
 
+    /**
+     * Whether the folded phrase (words one space apart) is the text's from word {@code index} on. The phrase is
+     * read in place rather than split: the check matches every phrase of its vocabulary at every word of every
+     * commitment, and splitting them was a quarter of its time.
+     */
     boolean matchesAt(String foldedPhrase, int index) {
-        return index >= 0 && matchesAt(foldedPhrase.split(" "), index);
-    }
-
-    private boolean matchesAt(String[] phrase, int index) {
-        if (index + phrase.length > words.size()) {
+        if (index < 0) {
             return false;
         }
-        for (int j = 0; j < phrase.length; j++) {
-            if (!words.get(index + j).folded().equals(phrase[j])) {
+        int from = 0;
+        for (int i = index; i < words.size(); i++) {
+            String word = words.get(i).folded();
+            int end = foldedPhrase.indexOf(' ', from);
+            int length = (end < 0 ? foldedPhrase.length() : end) - from;
+            if (length != word.length() || !foldedPhrase.regionMatches(from, word, 0, length)) {
                 return false;
             }
+            if (end < 0) {
+                return true;
+            }
+            from = end + 1;
         }
-        return true;
+        return false;
+    }
+
+    /** How many words the folded phrase has. */
+    static int wordCount(String foldedPhrase) {
+        int count = 1;
+        for (int i = foldedPhrase.indexOf(' '); i >= 0; i = foldedPhrase.indexOf(' ', i + 1)) {
+            count++;
+        }
+        return count;
     }
 
     boolean contains(String foldedPhrase) {
@@ -108,7 +125,7 @@ final class FoldedText {
     /** The phrase as the pledger wrote it, if the text holds it. */
     Optional<String> find(String foldedPhrase) {
         int index = indexOf(foldedPhrase, 0);
-        return index < 0 ? Optional.empty() : Optional.of(span(index, index + foldedPhrase.split(" ").length));
+        return index < 0 ? Optional.empty() : Optional.of(span(index, index + wordCount(foldedPhrase)));
     }
 
     /** The text as written from word {@code from} (inclusive) to word {@code to} (exclusive). */

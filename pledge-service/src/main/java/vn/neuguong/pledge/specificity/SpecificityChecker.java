@@ -126,7 +126,7 @@ public final class SpecificityChecker {
         boolean[] taken = new boolean[action.size()];
         SortedMap<Integer, String> found = new TreeMap<>();
         for (String phrase : Vocabulary.STOCK_PHRASES) {
-            int length = phrase.split(" ").length;
+            int length = FoldedText.wordCount(phrase);
             for (int at = action.indexOf(phrase, 0); at >= 0; at = action.indexOf(phrase, at + 1)) {
                 boolean free = true;
                 for (int i = at; i < at + length; i++) {
