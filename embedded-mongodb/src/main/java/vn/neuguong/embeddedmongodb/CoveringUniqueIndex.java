@@ -81,13 +81,18 @@ final class CoveringUniqueIndex<P> extends Index<P> {
 
     @Override
     public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
-        unique.checkUpdate(oldDocument, newDocument, collection);
+        if (!IndexedFields.unchanged(getKeys(), oldDocument, newDocument)) {
+            unique.checkUpdate(oldDocument, newDocument, collection);
+        }
     }
 
+    /** Unchanged keys stay where they are, as the library decides after computing them. */
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection)
             throws KeyConstraintError {
-        unique.updateInPlace(oldDocument, newDocument, position, collection);
+        if (!IndexedFields.unchanged(getKeys(), oldDocument, newDocument)) {
+            unique.updateInPlace(oldDocument, newDocument, position, collection);
+        }
     }
 
     @Override

@@ -309,9 +309,12 @@ final class SecondaryIndex<P> extends Index<P> {
     @Override
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
                                            MongoCollection<P> collection) {
+        boolean sameId = Objects.equals(oldDocument.get(ID), newDocument.get(ID));
+        if (sameId && IndexedFields.unchanged(getKeys(), oldDocument, newDocument)) {
+            return; // listed, or left out when sparse, as it was
+        }
         boolean indexed = position.equals(positionsById.get(oldDocument.get(ID)));
-        if (indexed && indexes(newDocument) && Objects.equals(oldDocument.get(ID), newDocument.get(ID))
-                && keysOf(oldDocument).equals(keysOf(newDocument))) {
+        if (indexed && indexes(newDocument) && sameId && keysOf(oldDocument).equals(keysOf(newDocument))) {
             return;
         }
         remove(oldDocument);
