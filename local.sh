@@ -61,10 +61,10 @@ ISSUER_URL="http://localhost:$ISSUER_PORT"
 # spares the minutes of C2 compilation that dominated the first benchmark runs (docs/performance.md).
 JAVA_OPTS="${NEUGUONG_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8}"
 # The local stack holds the broker and the embedded database, whose documents and indexes live on its heap: about
-# 4 KB per stored pledge (docs/performance.md), so its ceiling is a share of the machine's memory rather than a
-# fixed size (the heap is only taken as the data grows), and a young generation large enough that an import does not
-# collect every few hundred milliseconds. It keeps the full JIT: its start rebuilds every index of the database,
-# which with a season stored took a third less CPU with C2, and it costs less per pledge with it.
+# 7.5 KB per stored pledge at season scale (docs/performance.md), so its ceiling is a share of the machine's memory
+# rather than a fixed size (the heap is only taken as the data grows), and a young generation large enough that an
+# import does not collect every few hundred milliseconds. It keeps the full JIT: its start rebuilds every index of
+# the database, which with a season stored took a third less CPU with C2, and it costs less per pledge with it.
 LOCAL_STACK_JAVA_OPTS="${NEUGUONG_LOCAL_STACK_JAVA_OPTS:--XX:MaxRAMPercentage=40 -Xmn256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8}"
 START_TIMEOUT="${NEUGUONG_START_TIMEOUT:-300}"
 STOP_TIMEOUT="${NEUGUONG_STOP_TIMEOUT:-30}"
