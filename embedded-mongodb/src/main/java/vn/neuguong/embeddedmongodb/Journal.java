@@ -61,10 +61,13 @@ final class Journal implements AutoCloseable {
     record Change(Kind kind, String database, String collection, Object key, byte[] document) {
     }
 
-    /** Every document alive, as the puts that lead to it: what a checkpoint holds. */
+    /**
+     * Every document alive, as the puts that lead to it: what a checkpoint holds, whether taken from memory at a clean
+     * stop or from the files a compaction merges.
+     */
     @FunctionalInterface
     interface LiveDocuments {
-        void forEach(Consumer<Change> put);
+        void forEach(Consumer<Change> put) throws IOException;
     }
 
     /** A record read back, with its offset in its file. */
@@ -287,33 +290,38 @@ final class Journal implements AutoCloseable {
         replaced.add(segment(activeSequence));
         Path checkpoint = checkpoint(activeSequence);
         Path unfinished = unfinished(checkpoint);
-        long[] documents = {0};
         try {
-            try (FileChannel out = FileChannel.open(unfinished, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                ByteBuf buffer = Unpooled.buffer(2 * WRITE_BYTES);
-                try {
-                    live.forEach(put -> {
-                        documents[0]++;
-                        frame(put, buffer);
-                        if (buffer.readableBytes() > WRITE_BYTES) {
-                            drain(buffer, out);
-                        }
-                    });
-                    drain(buffer, out);
-                } finally {
-                    buffer.release();
-                }
-                out.force(true);
-            }
+            long documents = write(unfinished, live);
             replace(unfinished, checkpoint, replaced);
             log.info("Journal checkpoint {} written: {} documents, {} bytes, in place of {} files, in {} ms",
-                    checkpoint.getFileName(), documents[0], Files.size(checkpoint), replaced.size(),
+                    checkpoint.getFileName(), documents, Files.size(checkpoint), replaced.size(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (IOException | RuntimeException e) {
             log.warn("Could not write the journal checkpoint; the journal stays as it is", e);
             deleteQuietly(unfinished);
         }
+    }
+
+    /** Writes every put {@code live} hands over into the new file {@code file}, forced to disk; returns how many. */
+    private static long write(Path file, LiveDocuments live) throws IOException {
+        long[] written = {0};
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuf buffer = Unpooled.buffer(2 * WRITE_BYTES);
+            try {
+                live.forEach(put -> {
+                    written[0]++;
+                    frame(put, buffer);
+                    if (buffer.readableBytes() > WRITE_BYTES) {
+                        drain(buffer, out);
+                    }
+                });
+                drain(buffer, out);
+            } finally {
+                buffer.release();
+            }
+            out.force(true);
+        }
+        return written[0];
     }
 
     /**
@@ -416,29 +424,19 @@ final class Journal implements AutoCloseable {
                     }
                 });
             }
-            try (FileChannel out = FileChannel.open(merged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuf buffer = Unpooled.buffer(2 * WRITE_BYTES);
-                try {
-                    for (int index = 0; index < files.size(); index++) {
-                        int fileIndex = index;
-                        read(files.get(index), false, (change, offset) -> {
-                            stopIfClosing();
-                            Map<Object, Long> keys = latest.get(change.database() + "." + change.collection());
-                            Long live = keys == null ? null : keys.get(change.key());
-                            if (change.kind() == Kind.PUT && live != null && live == location(fileIndex, offset)) {
-                                frame(change, buffer);
-                                if (buffer.readableBytes() > WRITE_BYTES) {
-                                    drain(buffer, out);
-                                }
-                            }
-                        });
-                    }
-                    drain(buffer, out);
-                } finally {
-                    buffer.release();
+            write(merged, put -> {
+                for (int index = 0; index < files.size(); index++) {
+                    int fileIndex = index;
+                    read(files.get(index), false, (change, offset) -> {
+                        stopIfClosing();
+                        Map<Object, Long> keys = latest.get(change.database() + "." + change.collection());
+                        Long live = keys == null ? null : keys.get(change.key());
+                        if (change.kind() == Kind.PUT && live != null && live == location(fileIndex, offset)) {
+                            put.accept(change);
+                        }
+                    });
                 }
-                out.force(true);
-            }
+            });
             replace(merged, checkpoint, files);
             synchronized (syncLock) {
                 sealed.removeAll(files);
